@@ -1,0 +1,39 @@
+"""GenLab router: page config, navigation and the sidebar. Nothing else."""
+
+import streamlit as st
+
+from services import compute, i18n, variants
+from services.model_cache import RESIDENT
+from ui.session import keep_in_url, language, set_language, tr, variant
+
+st.set_page_config(page_title="GenLab", page_icon="🧪", layout="wide")
+
+pages = [
+    st.Page("pages/home.py", title=tr("nav.home"), icon="🏠", default=True),
+    st.Page("pages/gan.py", title=tr("nav.gan"), icon="🎨"),
+    st.Page("pages/diffusion.py", title=tr("nav.diffusion"), icon="🌫️"),
+    st.Page("pages/llm.py", title=tr("nav.llm"), icon="💬"),
+]
+page = st.navigation(pages)
+
+with st.sidebar:
+    choice = st.segmented_control(
+        tr("sidebar.language"), i18n.LANGS, default=language(),
+        format_func=i18n.LANG_NAMES.get, key="lang_switch",
+    )
+    if choice and choice != language():
+        set_language(choice)
+        st.rerun()
+    current = variant()
+    st.caption(tr("sidebar.variant", number=current.number, name=current.name(language())))
+    st.subheader(tr("sidebar.device"))
+    if compute.torch_installed():
+        key, params = compute.device_info()
+        st.caption(tr(key, **params))
+    else:
+        st.caption(tr("sidebar.no_torch"))
+    loaded = RESIDENT.labels()
+    st.caption(tr("sidebar.loaded") + ": " + (", ".join(loaded) if loaded else tr("sidebar.nothing_loaded")))
+
+keep_in_url()
+page.run()

@@ -1,0 +1,53 @@
+"""Home: what the three labs are, and the student's variant, picked once for all labs."""
+
+import pandas as pd
+import streamlit as st
+
+from services import variants
+from ui.session import language, set_variant, tr, variant
+
+lang = language()
+st.title(tr("app.title"))
+st.write(tr("home.intro"))
+
+current = variant()
+number = st.selectbox(
+    tr("home.pick_variant"),
+    [v.number for v in variants.VARIANTS],
+    index=current.number - 1,
+    format_func=lambda n: f"{n}. {variants.get(n).name(lang)}",
+    key="home_variant",
+)
+if number != current.number:
+    set_variant(number)
+    st.rerun()
+st.success(tr("home.variant_saved", number=current.number), icon="✅")
+
+labs = [
+    ("home.lab1.title", "home.lab1.text", "pages/gan.py", "🎨"),
+    ("home.lab2.title", "home.lab2.text", "pages/diffusion.py", "🌫️"),
+    ("home.lab3.title", "home.lab3.text", "pages/llm.py", "💬"),
+]
+for column, (title, text, target, icon) in zip(st.columns(3), labs):
+    with column.container(border=True):
+        st.subheader(f"{icon} {tr(title)}")
+        st.write(tr(text))
+        st.page_link(target, label=tr("home.open"), icon="➡️")
+
+st.subheader(tr("home.variants_table"))
+table = pd.DataFrame(
+    {
+        tr("home.col.number"): [v.number for v in variants.VARIANTS],
+        tr("home.col.subject"): [v.name(lang) for v in variants.VARIANTS],
+        tr("home.col.dataset"): [v.kaggle_url for v in variants.VARIANTS],
+        tr("home.col.native"): [v.native for v in variants.VARIANTS],
+        tr("home.col.train"): [f"{v.size}px, {'RGB' if v.channels == 3 else 'gray'}" for v in variants.VARIANTS],
+    }
+)
+st.dataframe(
+    table,
+    hide_index=True,
+    use_container_width=True,
+    column_config={tr("home.col.dataset"): st.column_config.LinkColumn(display_text=r"datasets/(.*)$")},
+)
+st.info(tr("home.report"), icon="📝")

@@ -1,0 +1,7 @@
+"""Placeholder until the lab is built."""
+
+import streamlit as st
+
+from ui.session import tr
+
+st.title(tr("nav.llm"))

@@ -1,0 +1,1 @@
+"""GenLab services: plain Python, no Streamlit, testable without a UI."""

@@ -1,0 +1,3 @@
+"""Strings of the gan part of GenLab: key -> (Ukrainian, English)."""
+
+STRINGS: dict[str, tuple[str, str]] = {}

@@ -1,0 +1,47 @@
+"""Per-session choices that every page reads: the language and the student's variant.
+
+Both live in ``st.session_state`` and are mirrored into the URL (``?lang=en&variant=3``)
+so a reload or a shared link keeps them.
+"""
+
+import streamlit as st
+
+from services import i18n, variants
+
+
+def language() -> str:
+    if "lang" not in st.session_state:
+        locale = getattr(st.context, "locale", None)
+        st.session_state.lang = i18n.pick_language(st.query_params.get("lang"), locale)
+    return st.session_state.lang
+
+
+def set_language(lang: str) -> None:
+    st.session_state.lang = lang
+    st.query_params["lang"] = lang
+
+
+def tr(key: str, **params) -> str:
+    """The text for ``key`` in this session's language."""
+    return i18n.t(key, language(), **params)
+
+
+def variant() -> variants.Variant:
+    if "variant" not in st.session_state:
+        try:
+            number = int(st.query_params.get("variant", 1))
+            st.session_state.variant = variants.get(number).number
+        except ValueError:
+            st.session_state.variant = 1
+    return variants.get(st.session_state.variant)
+
+
+def set_variant(number: int) -> None:
+    st.session_state.variant = variants.get(number).number
+    st.query_params["variant"] = str(number)
+
+
+def keep_in_url() -> None:
+    """Page switches drop query parameters; put the session's choices back."""
+    st.query_params["lang"] = language()
+    st.query_params["variant"] = str(variant().number)
