@@ -2,28 +2,29 @@
 
 import streamlit as st
 
-from services import compute, i18n, variants
+from services import compute, i18n
 from services.model_cache import RESIDENT
 from ui.session import keep_in_url, language, set_language, tr, variant
 
-st.set_page_config(page_title="GenLab", page_icon="🧪", layout="wide")
+st.set_page_config(page_title="GenLab", page_icon=":material/science:", layout="wide")
 
 pages = [
-    st.Page("pages/home.py", title=tr("nav.home"), icon="🏠", default=True),
-    st.Page("pages/gan.py", title=tr("nav.gan"), icon="🎨"),
-    st.Page("pages/diffusion.py", title=tr("nav.diffusion"), icon="🌫️"),
-    st.Page("pages/llm.py", title=tr("nav.llm"), icon="💬"),
+    st.Page("pages/home.py", title=tr("nav.home"), icon=":material/home:", default=True),
+    st.Page("pages/gan.py", title=tr("nav.gan"), icon=":material/palette:"),
+    st.Page("pages/diffusion.py", title=tr("nav.diffusion"), icon=":material/blur_on:"),
+    st.Page("pages/llm.py", title=tr("nav.llm"), icon=":material/forum:"),
 ]
 page = st.navigation(pages)
 
 with st.sidebar:
-    choice = st.segmented_control(
-        tr("sidebar.language"), i18n.LANGS, default=language(),
-        format_func=i18n.LANG_NAMES.get, key="lang_switch",
+    st.segmented_control(
+        tr("sidebar.language"),
+        i18n.LANGS,
+        default=language(),
+        format_func=i18n.LANG_NAMES.get,
+        key="lang_switch",
+        on_change=lambda: set_language(st.session_state.lang_switch),
     )
-    if choice and choice != language():
-        set_language(choice)
-        st.rerun()
     current = variant()
     st.caption(tr("sidebar.variant", number=current.number, name=current.name(language())))
     st.subheader(tr("sidebar.device"))

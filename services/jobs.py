@@ -104,9 +104,20 @@ class Job:
         with self._lock:
             now = self.ended or time.time()
             elapsed = now - self.started if self.started else 0.0
-            return Snapshot(self.id, self.kind, self.key, self.state, self.done, self.total,
-                            self.message, dict(self.info), elapsed, self._eta(now),
-                            self.error, self.result)
+            return Snapshot(
+                self.id,
+                self.kind,
+                self.key,
+                self.state,
+                self.done,
+                self.total,
+                self.message,
+                dict(self.info),
+                elapsed,
+                self._eta(now),
+                self.error,
+                self.result,
+            )
 
     def _eta(self, now: float) -> float | None:
         """Remaining time from the rate since the first report (which skips warm-up)."""

@@ -17,6 +17,7 @@ def test_model_cache_loads_once_and_evicts_least_recently_used():
         def load():
             loads.append(name)
             return object()
+
         return load
 
     a = cache.get("a", loader("a"), "model A")

@@ -39,7 +39,13 @@ def test_t_fills_placeholders_and_picks_the_language():
 
 @pytest.mark.parametrize(
     ("query", "locale", "expected"),
-    [("en", "uk-UA", "en"), (None, "en-US", "en"), (None, "uk-UA", "uk"), (None, "de-DE", "uk"), ("xx", None, "uk")],
+    [
+        ("en", "uk-UA", "en"),
+        (None, "en-US", "en"),
+        (None, "uk-UA", "uk"),
+        (None, "de-DE", "uk"),
+        ("xx", None, "uk"),
+    ],
 )
 def test_language_comes_from_url_then_locale_then_default(query, locale, expected):
     assert i18n.pick_language(query, locale) == expected

@@ -16,7 +16,9 @@ def language() -> str:
     return st.session_state.lang
 
 
-def set_language(lang: str) -> None:
+def set_language(lang: str | None) -> None:
+    if lang not in i18n.LANGS:  # a segmented control can be clicked off: keep the language
+        return
     st.session_state.lang = lang
     st.query_params["lang"] = lang
 

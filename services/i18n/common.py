@@ -28,7 +28,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "run Stable Diffusion experiments and compare language-model answers — all in the "
         "browser, with charts and images ready for your report.",
     ),
-    "home.pick_variant": ("Оберіть свій варіант (номер у журналі)", "Pick your variant (your number in the class list)"),
+    "home.pick_variant": (
+        "Оберіть свій варіант (номер у журналі)",
+        "Pick your variant (your number in the class list)",
+    ),
     "home.variant_saved": (
         "Варіант {number} збережено: він діятиме в усіх лабораторних.",
         "Variant {number} saved: it applies to every lab.",
