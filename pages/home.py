@@ -1,6 +1,5 @@
 """Home: what the three labs are, and the student's variant, picked once for all labs."""
 
-import pandas as pd
 import streamlit as st
 
 from services import variants
@@ -33,21 +32,14 @@ for column, (title, text, target, icon) in zip(st.columns(3), labs, strict=True)
         st.page_link(target, label=tr("home.open"), icon=":material/arrow_forward:")
 
 st.subheader(tr("home.variants_table"))
-table = pd.DataFrame(
-    {
-        tr("home.col.number"): [v.number for v in variants.VARIANTS],
-        tr("home.col.subject"): [v.name(lang) for v in variants.VARIANTS],
-        tr("home.col.dataset"): [v.kaggle_url for v in variants.VARIANTS],
-        tr("home.col.native"): [v.native for v in variants.VARIANTS],
-        tr("home.col.train"): [
-            f"{v.size}px, {'RGB' if v.channels == 3 else 'gray'}" for v in variants.VARIANTS
-        ],
-    }
-)
-st.dataframe(
-    table,
-    hide_index=True,
-    width="stretch",
-    column_config={tr("home.col.dataset"): st.column_config.LinkColumn(display_text=r"datasets/(.*)$")},
-)
+header = [
+    tr(k)
+    for k in ("home.col.number", "home.col.subject", "home.col.dataset", "home.col.native", "home.col.train")
+]
+rows = [
+    f"| {v.number} | {v.name(lang)} | [{v.kaggle}]({v.kaggle_url}) | {v.native(lang)} "
+    f"| {v.size} px, {'RGB' if v.channels == 3 else tr('home.gray')} |"
+    for v in variants.VARIANTS
+]
+st.markdown("\n".join(["| " + " | ".join(header) + " |", "|---:|---|---|---|---|", *rows]))
 st.info(tr("home.report"), icon=":material/description:")

@@ -14,7 +14,7 @@ class Variant:
     name_uk: str
     name_en: str
     layout: str  # how the files are laid out: "folders", "idx" (MNIST) or "csv" (Fashion-MNIST)
-    native: str  # what the original images are
+    native_text: tuple[str, str]  # what the original images are, in Ukrainian and English
     size: int  # default GAN training resolution, px
     channels: int  # 1 = grayscale, 3 = RGB
     subject_uk: str  # what Lab 2 draws, as a prompt subject
@@ -23,6 +23,9 @@ class Variant:
 
     def name(self, lang: str) -> str:
         return self.name_uk if lang == "uk" else self.name_en
+
+    def native(self, lang: str) -> str:
+        return self.native_text[0 if lang == "uk" else 1]
 
     def subject(self, lang: str) -> str:
         return self.subject_uk if lang == "uk" else self.subject_en
@@ -39,7 +42,7 @@ VARIANTS: tuple[Variant, ...] = (
         "Прості геометричні фігури",
         "Simple geometric shapes",
         "folders",
-        "RGB PNG, circle/square/triangle",
+        ("RGB PNG: коло, квадрат, трикутник", "RGB PNG: circle, square, triangle"),
         32,
         1,
         "прості геометричні фігури: коло, квадрат і трикутник",
@@ -52,7 +55,7 @@ VARIANTS: tuple[Variant, ...] = (
         "Обличчя тварин",
         "Animal faces",
         "folders",
-        "RGB JPG 512×512, cat/dog/wild",
+        ("RGB JPG 512×512: кіт, собака, дикі", "RGB JPG 512×512: cat, dog, wild"),
         64,
         3,
         "морда тварини крупним планом",
@@ -64,7 +67,7 @@ VARIANTS: tuple[Variant, ...] = (
         "Одяг (Fashion-MNIST)",
         "Clothing (Fashion-MNIST)",
         "csv",
-        "CSV label,pixel1..pixel784, 28×28 gray",
+        ("CSV label,pixel1..pixel784, 28×28 сірі", "CSV label,pixel1..pixel784, 28×28 gray"),
         28,
         1,
         "предмет одягу на однотонному тлі",
@@ -76,7 +79,7 @@ VARIANTS: tuple[Variant, ...] = (
         "Пейзажі",
         "Landscapes",
         "folders",
-        "RGB JPG, various sizes",
+        ("RGB JPG, різні розміри", "RGB JPG, various sizes"),
         64,
         3,
         "мальовничий пейзаж з горами й озером",
@@ -88,7 +91,7 @@ VARIANTS: tuple[Variant, ...] = (
         "Обличчя людей (FFHQ)",
         "Human faces (FFHQ)",
         "folders",
-        "RGB PNG, aligned faces",
+        ("RGB PNG, вирівняні обличчя", "RGB PNG, aligned faces"),
         64,
         3,
         "портрет людини, обличчя анфас",
@@ -100,7 +103,7 @@ VARIANTS: tuple[Variant, ...] = (
         "Рукописні цифри (MNIST)",
         "Handwritten digits (MNIST)",
         "idx",
-        "IDX ubyte, 28×28 gray",
+        ("IDX ubyte, 28×28 сірі", "IDX ubyte, 28×28 gray"),
         28,
         1,
         "рукописна цифра чорнилом на папері",
@@ -113,7 +116,7 @@ VARIANTS: tuple[Variant, ...] = (
         "Автомобілі",
         "Cars",
         "folders",
-        "RGB JPG, various sizes",
+        ("RGB JPG, різні розміри", "RGB JPG, various sizes"),
         64,
         3,
         "легковий автомобіль збоку на вулиці",
@@ -125,7 +128,7 @@ VARIANTS: tuple[Variant, ...] = (
         "Фрагменти мистецьких полотен",
         "Fragments of artworks",
         "folders",
-        "RGB JPG by art style",
+        ("RGB JPG за стилями мистецтва", "RGB JPG by art style"),
         64,
         3,
         "фрагмент класичної картини олією",
@@ -137,7 +140,7 @@ VARIANTS: tuple[Variant, ...] = (
         "Абстрактні зображення",
         "Abstract images",
         "folders",
-        "RGB JPG",
+        ("RGB JPG", "RGB JPG"),
         64,
         3,
         "абстрактна композиція з кольорових плям",
@@ -149,7 +152,7 @@ VARIANTS: tuple[Variant, ...] = (
         "Квіти",
         "Flowers",
         "folders",
-        "RGB JPG by species",
+        ("RGB JPG за видами", "RGB JPG by species"),
         64,
         3,
         "букет квітів крупним планом",

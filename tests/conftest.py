@@ -113,9 +113,15 @@ def screenshot_dir() -> Path:
     return SCREENSHOTS
 
 
-def wait_for_app(page) -> None:
-    """Wait until Streamlit has finished running the script."""
+def wait_for_app(page, timeout_ms: int = 60_000) -> None:
+    """Wait until Streamlit has run the script and drawn every element (no placeholders left)."""
     page.wait_for_selector("[data-testid='stApp']")
     page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000
+        """() => document.querySelector("[data-testid='stMain']")
+              && !document.querySelector("[data-testid='stStatusWidget']")
+              && !document.querySelector("[data-testid='stSkeleton']")
+              && !document.querySelector("[data-stale='true']")""",
+        timeout=timeout_ms,
     )
+    page.wait_for_load_state("networkidle")  # lazily loaded widget code, images, charts
+    page.wait_for_timeout(300)  # let them paint
