@@ -1,11 +1,12 @@
 """Every user-visible string, in Ukrainian and English.
 
-The table is split by lab (``common``, ``datasets``, ``gan``, ``diffusion``, ``llm``) so
+The table is split by lab (``common``, ``datasets``, ``gan`` and ``gan_page``,
+``diffusion`` and ``diffusion_page``, ``llm``) so
 each stays readable; each entry is ``key: (ukrainian, english)``. ``t`` looks a key up
 and fills ``{placeholders}``.
 """
 
-from . import common, datasets, diffusion, gan, llm
+from . import common, datasets, diffusion, diffusion_page, gan, gan_page, llm
 
 LANGS = ("uk", "en")
 DEFAULT_LANG = "uk"
@@ -22,7 +23,7 @@ def _merge(*parts) -> dict[str, tuple[str, str]]:
     return table
 
 
-TABLE = _merge(common, datasets, gan, diffusion, llm)
+TABLE = _merge(common, datasets, gan, gan_page, diffusion, diffusion_page, llm)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **params) -> str:
