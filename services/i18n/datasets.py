@@ -1,3 +1,160 @@
-"""Strings of the datasets part of GenLab: key -> (Ukrainian, English)."""
+"""Strings of the datasets part of GenLab (Lab 1 data and mode-collapse measures):
+key -> (Ukrainian, English)."""
 
-STRINGS: dict[str, tuple[str, str]] = {}
+STRINGS: dict[str, tuple[str, str]] = {
+    # errors raised by services.datasets
+    "data.unknown_builtin": (
+        "Немає вбудованого набору «{name}». Доступні: shapes (геометричні фігури) і digits (рукописні цифри).",
+        "There is no built-in data set “{name}”. Available: shapes (geometric shapes) and digits "
+        "(handwritten digits).",
+    ),
+    "data.bad_limit": (
+        "Кількість зображень має бути цілим числом від 1, а не «{limit}».",
+        "The number of images must be a whole number of at least 1, not “{limit}”.",
+    ),
+    "data.bad_size": (
+        "Розмір зображень {size} px не підтримується. Оберіть один із: {sizes} px.",
+        "An image size of {size} px is not supported. Choose one of: {sizes} px.",
+    ),
+    "data.bad_channels": (
+        "Кількість каналів {channels} не підтримується: оберіть 1 (відтінки сірого) або 3 (RGB).",
+        "{channels} channels are not supported: choose 1 (grayscale) or 3 (RGB).",
+    ),
+    "data.bad_zip": (
+        "Файл «{name}» не вдалося відкрити як zip-архів: він пошкоджений або має інший формат.",
+        "“{name}” could not be opened as a zip archive: it is damaged or in another format.",
+    ),
+    "data.zip_too_big": (
+        "Архів завеликий: {files} файлів. Дозволено до {gigabytes} ГБ у розпакованому вигляді — "
+        "залиште в архіві лише потрібні зображення.",
+        "The archive is too big: {files} files. At most {gigabytes} GB unpacked is allowed — keep "
+        "only the images you need in it.",
+    ),
+    "data.folder_missing": (
+        "Папку «{path}» не знайдено. Перевірте шлях: це має бути папка на комп’ютері, де запущено застосунок.",
+        "Folder “{path}” was not found. Check the path: it must be a folder on the computer that runs the app.",
+    ),
+    "data.empty": (
+        "У джерелі «{source}» не знайдено жодного придатного зображення (пропущено файлів: {skipped}). "
+        "Потрібні файли JPG, PNG, BMP, GIF, WEBP або TIFF, класи — в окремих папках.",
+        "No usable image was found in “{source}” ({skipped} files skipped). JPG, PNG, BMP, GIF, WEBP "
+        "or TIFF files are needed, with classes in separate folders.",
+    ),
+    "data.bad_idx": (
+        "Файл MNIST «{file}» пошкоджений або обрізаний: очікується формат IDX (ubyte). "
+        "Завантажте набір ще раз.",
+        "The MNIST file “{file}” is damaged or cut short: the IDX (ubyte) format is expected. "
+        "Download the data set again.",
+    ),
+    "data.bad_csv": (
+        "Файл «{file}» не схожий на CSV Fashion-MNIST: очікується заголовок label,pixel1..pixel784 "
+        "і цілі числа 0–255 у рядках.",
+        "“{file}” does not look like a Fashion-MNIST CSV: a header label,pixel1..pixel784 and whole "
+        "numbers 0–255 in the rows are expected.",
+    ),
+    "data.kaggle_unreachable": (
+        "Kaggle недоступний (немає з’єднання з інтернетом або мережа його блокує), а набір «{dataset}» "
+        "ще не завантажено. Скористайтеся вбудованими даними або завантажте zip-архів із зображеннями.",
+        "Kaggle cannot be reached (no internet connection, or the network blocks it), and “{dataset}” "
+        "has not been downloaded before. Use the built-in data or upload a zip of images.",
+    ),
+    "data.kaggle_login": (
+        "Kaggle не прийняв облікові дані для «{dataset}». Введіть ім’я користувача та API-ключ "
+        "(Kaggle → Settings → API → Create New Token) і прийміть правила набору на його сторінці.",
+        "Kaggle did not accept the credentials for “{dataset}”. Enter your username and API key "
+        "(Kaggle → Settings → API → Create New Token) and accept the data set’s rules on its page.",
+    ),
+    "data.kaggle_not_found": (
+        "Набір «{dataset}» на Kaggle не знайдено: можливо, його видалено або перейменовано.",
+        "“{dataset}” was not found on Kaggle: it may have been removed or renamed.",
+    ),
+    "data.kaggle_failed": (
+        "Не вдалося завантажити «{dataset}» з Kaggle: {detail}",
+        "Downloading “{dataset}” from Kaggle failed: {detail}",
+    ),
+    # why files were left out (LoadReport.skipped) and what was converted (LoadReport.converted)
+    "data.skipped.not_image": ("не зображення", "not an image"),
+    "data.skipped.corrupt": ("пошкоджені або обрізані", "damaged or cut short"),
+    "data.skipped.too_small": ("замалі (менше 8 px)", "too small (under 8 px)"),
+    "data.skipped.too_large": ("завеликі", "too large"),
+    "data.skipped.unsafe_path": (
+        "небезпечний шлях в архіві (абсолютний або з ..)",
+        "unsafe path in the archive (absolute or with ..)",
+    ),
+    "data.skipped.link": ("символьні посилання в архіві", "symbolic links in the archive"),
+    "data.skipped.no_class": ("поза папками класів", "outside the class folders"),
+    "data.converted.animated": ("анімовані (взято перший кадр)", "animated (first frame used)"),
+    "data.converted.palette": ("з палітрою кольорів", "with a colour palette"),
+    "data.converted.alpha": ("з прозорістю (покладено на біле тло)", "with transparency (laid on white)"),
+    "data.converted.cmyk": ("CMYK → RGB", "CMYK → RGB"),
+    "data.converted.high_bit_depth": ("16-бітні → 8-бітні", "16-bit → 8-bit"),
+    "data.converted.color_space": ("інший колірний простір → RGB", "another colour space → RGB"),
+    "data.report.loaded": ("Завантажено зображень: {loaded}", "Images loaded: {loaded}"),
+    "data.report.skipped": ("Пропущено: {details}", "Skipped: {details}"),
+    "data.report.converted": ("Перетворено: {details}", "Converted: {details}"),
+    "data.report.item": ("{reason} — {count}", "{reason}: {count}"),
+    # built-in data and its classes
+    "data.builtin.shapes": ("Геометричні фігури (вбудовані)", "Geometric shapes (built-in)"),
+    "data.builtin.digits": (
+        "Рукописні цифри (вбудовані, scikit-learn)",
+        "Handwritten digits (built-in, scikit-learn)",
+    ),
+    "data.class.circle": ("коло", "circle"),
+    "data.class.square": ("квадрат", "square"),
+    "data.class.triangle": ("трикутник", "triangle"),
+    # mode-collapse measures (services.collapse)
+    "collapse.diversity": ("Різноманітність", "Diversity"),
+    "collapse.diversity_help": (
+        "Середня відстань між згенерованими зображеннями, поділена на середню відстань між реальними. "
+        "Близько 1 — генератор різноманітний; ближче до 0 — він видає майже однакові зображення.",
+        "Mean distance between generated images divided by the mean distance between real ones. "
+        "Near 1 the generator is diverse; towards 0 it produces nearly identical images.",
+    ),
+    "collapse.modes": ("Охоплені класи", "Classes covered"),
+    "collapse.modes_value": ("{covered} з {total}", "{covered} of {total}"),
+    "collapse.modes_help": (
+        "Класифікатор-зонд, навчений на реальних даних, визначає клас кожного згенерованого зображення. "
+        "Клас вважається охопленим, якщо на нього припадає хоча б чверть від рівної частки.",
+        "A probe classifier trained on the real data names the class of every generated image. "
+        "A class counts as covered when it gets at least a quarter of an equal share.",
+    ),
+    "collapse.kl": ("KL-дивергенція класів", "Class KL divergence"),
+    "collapse.kl_help": (
+        "KL(реальний розподіл класів ‖ згенерований), у натах: 0 — класи представлені в тих самих "
+        "пропорціях, що й у даних; що більше, то сильніше генератор надає перевагу окремим класам.",
+        "KL(real class distribution ‖ generated), in nats: 0 means the classes appear in the same "
+        "proportions as in the data; the larger, the more the generator favours some classes.",
+    ),
+    "collapse.histogram_title": (
+        "Класи згенерованих і реальних зображень",
+        "Classes of generated and real images",
+    ),
+    "collapse.axis_class": ("Клас", "Class"),
+    "collapse.axis_share": ("Частка зображень", "Share of images"),
+    "collapse.series_generated": ("Згенеровані", "Generated"),
+    "collapse.series_real": ("Реальні", "Real"),
+    "collapse.chart_title": ("Ознаки колапсу мод за епохами", "Signs of mode collapse by epoch"),
+    "collapse.axis_epoch": ("Епоха", "Epoch"),
+    "collapse.detected": (
+        "Схоже на колапс мод: генератор видає надто схожі зображення або лише частину класів. "
+        "Спробуйте менший темп навчання, label smoothing або інший розмір пакета.",
+        "This looks like mode collapse: the generator produces images that are too alike, or only "
+        "some of the classes. Try a lower learning rate, label smoothing or another batch size.",
+    ),
+    "collapse.not_detected": (
+        "Ознак колапсу мод не видно: зображення різноманітні.",
+        "No sign of mode collapse: the images are diverse.",
+    ),
+    "collapse.probe_training": (
+        "Навчання класифікатора-зонда для підрахунку класів…",
+        "Training the probe classifier that counts classes…",
+    ),
+    "collapse.probe_accuracy": (
+        "Точність зонда на відкладених реальних зображеннях: {accuracy:.0%}",
+        "Probe accuracy on held-out real images: {accuracy:.0%}",
+    ),
+    "collapse.unlabelled": (
+        "Дані без класів: охоплення класів і KL не обчислюються, лише різноманітність.",
+        "The data has no classes: class coverage and KL are not computed, only diversity.",
+    ),
+}
