@@ -2,7 +2,8 @@
 
 Everything here is plain Python: the language detector counts letters and common words
 (no model), and the Fibonacci program runs in a separate ``python -I`` process in a
-temporary folder, with CPU, memory and file-size limits and a wall-clock timeout.
+temporary folder, with CPU, memory and file-size limits, a wall-clock timeout, and an
+audit hook that denies it the network, other processes and files outside that folder.
 """
 
 import json
@@ -20,7 +21,22 @@ _RU_LETTERS = set("ыэъё")
 # A handful of the most frequent short words tells Latin-script languages apart.
 _STOPWORDS = {
     "en": {"the", "and", "of", "to", "is", "in", "that", "it", "for", "you", "with", "are", "this", "on"},
-    "de": {"der", "die", "und", "das", "ist", "nicht", "ein", "eine", "zu", "den", "mit", "sich", "auf", "ich"},
+    "de": {
+        "der",
+        "die",
+        "und",
+        "das",
+        "ist",
+        "nicht",
+        "ein",
+        "eine",
+        "zu",
+        "den",
+        "mit",
+        "sich",
+        "auf",
+        "ich",
+    },
     "fr": {"le", "la", "les", "et", "des", "est", "une", "un", "pas", "pour", "que", "dans", "du", "vous"},
     "es": {"el", "la", "los", "las", "y", "que", "es", "una", "por", "para", "con", "del", "se", "no"},
     "it": {"il", "la", "di", "che", "e", "un", "una", "per", "non", "sono", "con", "del", "gli", "della"},
@@ -90,20 +106,19 @@ class CheckResult:
     params: dict = field(default_factory=dict)
 
 
-def extract_python(text: str) -> str | None:
-    """The Python program in an answer: its code block that defines or prints the most."""
+def extract_python(text: str) -> list[str]:
+    """The code blocks of an answer in order (a definition, then its example call), or the
+    whole answer when it is bare code."""
     blocks = [b for b in _CODE_BLOCK.findall(text) if b.strip()]
     if not blocks and re.search(r"^\s*(def |for |print\()", text, re.M):
         blocks = [text]
-    if not blocks:
-        return None
-    return max(blocks, key=lambda b: (b.count("def ") + b.count("print("), len(b)))
+    return blocks
 
 
 # Runs inside the child process: limits itself, runs the candidate, tests what it defined
 # and what it printed, and reports one JSON line after a marker the candidate cannot guess.
 _HARNESS = r"""
-import contextlib, io, itertools, json, resource, sys, types
+import contextlib, io, itertools, json, os, re, resource, sys, types
 marker, limit_cpu, limit_mem = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 resource.setrlimit(resource.RLIMIT_CPU, (limit_cpu, limit_cpu))
 resource.setrlimit(resource.RLIMIT_AS, (limit_mem, limit_mem))
@@ -115,17 +130,19 @@ while len(KNOWN) < 40:
 N = 20
 
 def values(fn):
-    # n -> F(n) for n = 0..N; a function that returns the first n numbers is read as a list
+    # n -> F(n) for n = 0..N, or the list a function returns when it gives the first N numbers
+    try:
+        probe = fn(N)
+    except Exception:
+        probe = None
+    if probe is not None and not isinstance(probe, int) and hasattr(probe, "__iter__"):
+        return ("list", list(itertools.islice(probe, 40)))
     out = []
     for n in range(N + 1):
         try:
-            v = fn(n)
+            out.append(fn(n))
         except Exception:
             out.append(None)
-            continue
-        if not isinstance(v, int) and hasattr(v, "__iter__"):
-            return ("list", [x for x in itertools.islice(v, 40)])
-        out.append(v)
     return ("values", out)
 
 def fits(kind, got):
@@ -135,16 +152,34 @@ def fits(kind, got):
     tail = got[2:]  # F(0) and F(1) differ between 0- and 1-based conventions
     return tail == KNOWN[2:N + 1] or tail == KNOWN[1:N]
 
-source = open("candidate.py", encoding="utf-8").read()
+blocks = json.load(open("candidate.json", encoding="utf-8"))
+
+# The candidate may read Python's own files and this folder, and nothing else: no network,
+# no processes, no files of the app (its secrets). Audit hooks cannot be removed once added.
+ALLOWED = tuple({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix, sys.exec_prefix, os.getcwd())})
+FORBIDDEN = ("socket.", "subprocess.", "os.system", "os.exec", "os.spawn", "os.posix_spawn", "os.fork",
+             "os.kill", "os.remove", "os.rename", "os.rmdir", "shutil.", "ctypes.", "urllib.", "webbrowser.")
+
+def guard(event, args):
+    if event == "ctypes.dlopen":  # numpy opens the C library on import; calling into it stays forbidden
+        return
+    if event == "open" and isinstance(args[0], (str, bytes)):
+        if not os.path.realpath(os.fsdecode(args[0])).startswith(ALLOWED):
+            raise PermissionError("the program may not open " + os.fsdecode(args[0]))
+    elif event.startswith(FORBIDDEN):
+        raise PermissionError("the program may not use " + event)
+
+sys.addaudithook(guard)
 printed = io.StringIO()
 namespace = {"__name__": "__main__"}
 error = None
 sys.stdin = io.StringIO("10\n" * 20)
-try:
-    with contextlib.redirect_stdout(printed):
-        exec(compile(source, "candidate.py", "exec"), namespace)
-except BaseException as exc:
-    error = type(exc).__name__
+for number, block in enumerate(blocks):  # one failing block (a truncated example) spares the others
+    try:
+        with contextlib.redirect_stdout(printed):
+            exec(compile(block, f"block{number}.py", "exec"), namespace)
+    except BaseException as exc:
+        error = error or type(exc).__name__
 functions = [(k, v) for k, v in namespace.items() if isinstance(v, types.FunctionType) and "fib" in k.lower()]
 verdict = {"error": error, "functions": [k for k, _ in functions], "passed_function": None}
 with contextlib.redirect_stdout(io.StringIO()):
@@ -155,7 +190,7 @@ with contextlib.redirect_stdout(io.StringIO()):
                 break
         except BaseException:
             pass
-numbers = [int(x) for x in __import__("re").findall(r"-?\d+", printed.getvalue())]
+numbers = [int(x) for x in re.findall(r"-?\d+", printed.getvalue())]
 runs = ([0, 1, 1, 2, 3, 5, 8, 13], [1, 1, 2, 3, 5, 8, 13, 21])
 verdict["printed_sequence"] = any(numbers[i:i + 8] == run for run in runs for i in range(len(numbers)))
 print(marker + json.dumps(verdict))
@@ -169,18 +204,31 @@ def check_fibonacci(answer: str, timeout_s: float = 5.0, memory_mb: int = 512) -
     sequence as a list; failing that, what the program prints must contain eight
     consecutive Fibonacci numbers.
     """
-    code = extract_python(answer)
-    if code is None:
+    blocks = extract_python(answer)
+    if not blocks:
         return CheckResult("fibonacci", False, "llm.check.fib.no_code")
     marker = "@@verdict@@" + os.urandom(8).hex()
     with tempfile.TemporaryDirectory(prefix="genlab-fib-") as folder:
-        with open(os.path.join(folder, "candidate.py"), "w", encoding="utf-8") as f:
-            f.write(code)
-        command = [sys.executable, "-I", "-c", _HARNESS, marker, str(int(timeout_s) + 1), str(memory_mb << 20)]
+        with open(os.path.join(folder, "candidate.json"), "w", encoding="utf-8") as f:
+            json.dump(blocks, f)
+        command = [
+            sys.executable,
+            "-I",
+            "-c",
+            _HARNESS,
+            marker,
+            str(int(timeout_s) + 1),
+            str(memory_mb << 20),
+        ]
         try:
             proc = subprocess.run(
-                command, cwd=folder, capture_output=True, text=True, timeout=timeout_s,
-                stdin=subprocess.DEVNULL, env={"PATH": os.environ.get("PATH", ""), "PYTHONIOENCODING": "utf-8"},
+                command,
+                cwd=folder,
+                capture_output=True,
+                text=True,
+                timeout=timeout_s,
+                stdin=subprocess.DEVNULL,
+                env={"PATH": os.environ.get("PATH", ""), "PYTHONIOENCODING": "utf-8"},
                 start_new_session=True,
             )
         except subprocess.TimeoutExpired:
@@ -188,9 +236,11 @@ def check_fibonacci(answer: str, timeout_s: float = 5.0, memory_mb: int = 512) -
     lines = [line for line in proc.stdout.splitlines() if line.startswith(marker)]
     if not lines:
         return CheckResult("fibonacci", False, "llm.check.fib.crashed", {"code": proc.returncode})
-    verdict = json.loads(lines[-1][len(marker):])
+    verdict = json.loads(lines[-1][len(marker) :])
     if verdict["passed_function"]:
-        return CheckResult("fibonacci", True, "llm.check.fib.ok_function", {"name": verdict["passed_function"]})
+        return CheckResult(
+            "fibonacci", True, "llm.check.fib.ok_function", {"name": verdict["passed_function"]}
+        )
     if verdict["printed_sequence"] and not verdict["functions"]:
         return CheckResult("fibonacci", True, "llm.check.fib.ok_output")
     if verdict["error"] and not verdict["functions"]:

@@ -29,5 +29,7 @@ print("ok")
 def test_app_and_every_page_render_without_torch():
     pages = ["pages/home.py", "pages/gan.py", "pages/diffusion.py", "pages/llm.py"]
     code = SCRIPT.format(app=str(ROOT / "app.py"), pages=pages)
-    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=180)
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=180
+    )
     assert result.returncode == 0 and result.stdout.strip().endswith("ok"), result.stderr[-3000:]

@@ -1,0 +1,210 @@
+"""Lab 2's generation service against a direct diffusers call, in one process.
+
+1. Overhead (any device): seconds per denoising step through ``diffusion.generate`` (request
+   checks, the shared model cache, the accelerator lock, a fresh scheduler, A1111 seeds and
+   infotext, per-step callbacks) against calling the very same pipeline object directly with
+   the same prompt, steps, size, sampler and seed, under the same ``torch.inference_mode``.
+   Warm-up calls are excluded; each round runs every contender, each going first in turn, so
+   a noisy, shared machine slows all alike; the figure compares the medians.
+2. Speed-up (only where CUDA is present): a full-size SD 1.5 architecture (U-Net, VAE and
+   CLIP text encoder built from their configs, random weights) saved as a diffusers folder,
+   generated at 512x512 through the service with the app's settings (float16, channels-last
+   U-Net, SDPA attention) against diffusers' defaults (``from_pretrained`` in float32,
+   ``.to("cuda")``). Random weights cost exactly as much compute as trained ones.
+
+    python benchmarks/diffusion.py [--size 128] [--steps 10] [--rounds 21] [--gpu-steps 20]
+    python benchmarks/diffusion.py --check-sd15   # build the SD 1.5 architecture on CPU, one tiny step
+
+The last line is the headline: the service's overhead.
+"""
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+import torch
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from services import compute, diffusion  # noqa: E402
+
+PROMPT = "a red fox in the snow, photo"
+
+
+def direct_call(pipe, request: diffusion.GenRequest):
+    """The diffusers call a notebook would make for ``request``."""
+    generator = torch.Generator("cpu").manual_seed(request.seed)
+    return pipe(
+        prompt=request.prompt,
+        negative_prompt=request.negative_prompt or None,
+        num_inference_steps=request.steps,
+        guidance_scale=request.cfg_scale,
+        width=request.width,
+        height=request.height,
+        generator=generator,
+    ).images[0]
+
+
+def timed(fn, device: str) -> float:
+    compute.synchronize(device)
+    start = time.perf_counter()
+    fn()
+    compute.synchronize(device)
+    return time.perf_counter() - start
+
+
+def overhead(ref: diffusion.ModelRef, request: diffusion.GenRequest, rounds: int) -> dict[str, list[float]]:
+    """Seconds per step, round by round: the service, and the same pipeline called directly.
+
+    The service runs the pipeline under ``torch.inference_mode``; the direct call is timed
+    both that way (the like-for-like reference) and as diffusers runs it by default, under
+    ``no_grad``, to show what inference mode itself is worth.
+    """
+    device = compute.device()
+    diffusion.generate(ref, request)  # warm-up, and the scheduler the direct call then uses
+    pipe = diffusion.load(ref).pipeline("txt2img")
+
+    def direct_inference_mode():
+        with torch.inference_mode():
+            direct_call(pipe, request)
+
+    contenders = {
+        "service": lambda: diffusion.generate(ref, request),
+        "direct": direct_inference_mode,
+        "no_grad": lambda: direct_call(pipe, request),
+    }
+    for run in contenders.values():
+        run()  # warm-up
+    times = {name: [] for name in contenders}
+    names = list(contenders)
+    for number in range(rounds):
+        for name in names[number % 3 :] + names[: number % 3]:  # each goes first in turn
+            times[name].append(timed(contenders[name], device) / request.steps)
+    return times
+
+
+def sd15_folder(folder: Path) -> Path:
+    """SD 1.5's architecture with random weights, saved as a diffusers folder (about 4 GB in float32)."""
+    from diffusers import AutoencoderKL, PNDMScheduler, StableDiffusionPipeline, UNet2DConditionModel
+    from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
+
+    torch.manual_seed(0)
+    unet = UNet2DConditionModel(  # stable-diffusion-v1-5/unet/config.json
+        sample_size=64,
+        block_out_channels=(320, 640, 1280, 1280),
+        layers_per_block=2,
+        cross_attention_dim=768,
+        attention_head_dim=8,
+        down_block_types=("CrossAttnDownBlock2D",) * 3 + ("DownBlock2D",),
+        up_block_types=("UpBlock2D",) + ("CrossAttnUpBlock2D",) * 3,
+    )
+    vae = AutoencoderKL(  # stable-diffusion-v1-5/vae/config.json
+        block_out_channels=(128, 256, 512, 512),
+        down_block_types=("DownEncoderBlock2D",) * 4,
+        up_block_types=("UpDecoderBlock2D",) * 4,
+        layers_per_block=2,
+        latent_channels=4,
+        sample_size=512,
+    )
+    text_encoder = CLIPTextModel(  # CLIP ViT-L/14's text tower
+        CLIPTextConfig(
+            vocab_size=49408,
+            hidden_size=768,
+            intermediate_size=3072,
+            num_attention_heads=12,
+            num_hidden_layers=12,
+            max_position_embeddings=77,
+            hidden_act="quick_gelu",
+        )
+    )
+    # the demo model's offline byte-level tokenizer: its ids fit into CLIP's vocabulary
+    tokenizer = CLIPTokenizer.from_pretrained(Path(diffusion.tiny_model().id) / "tokenizer")
+    scheduler = PNDMScheduler(
+        beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear", steps_offset=1, skip_prk_steps=True
+    )
+    pipe = StableDiffusionPipeline(
+        vae=vae,
+        text_encoder=text_encoder,
+        tokenizer=tokenizer,
+        unet=unet,
+        scheduler=scheduler,
+        safety_checker=None,
+        feature_extractor=None,
+        requires_safety_checker=False,
+    )
+    pipe.save_pretrained(folder)
+    return folder
+
+
+def gpu_speedup(steps: int, rounds: int) -> str:
+    from diffusers import StableDiffusionPipeline
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = sd15_folder(Path(tmp) / "sd15-random")
+        ref = diffusion.model_ref("folder", str(folder))
+        request = diffusion.GenRequest(prompt=PROMPT, steps=steps, width=512, height=512, seed=1)
+        diffusion.generate(ref, replace(request, steps=2))  # load and warm up
+        baseline = StableDiffusionPipeline.from_pretrained(
+            folder, safety_checker=None, dtype=torch.float32
+        ).to("cuda")
+        baseline.set_progress_bar_config(disable=True)
+        baseline.scheduler = diffusion.load(ref).pipeline().scheduler  # the same sampler (Euler a)
+        direct_call(baseline, replace(request, steps=2))
+        service, default = [], []
+        for _ in range(rounds):
+            service.append(timed(lambda: diffusion.generate(ref, request), "cuda") / steps)
+            default.append(timed(lambda: direct_call(baseline, request), "cuda") / steps)
+        s, d = statistics.median(service), statistics.median(default)
+        model = diffusion.load(ref)
+        settings = f"{str(model.dtype).removeprefix('torch.')}{', cpu offload' if model.offload else ''}"
+        return (
+            f"speedup {d / s:.2f}x (service {settings} {s:.3f} s/step, diffusers defaults float32 "
+            f"{d:.3f} s/step, {torch.cuda.get_device_name(0)}, SD 1.5 architecture, random weights, 512x512)"
+        )
+
+
+def check_sd15() -> None:
+    """The GPU part's model on CPU: it builds, saves, loads through the service and takes a step."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = sd15_folder(Path(tmp) / "sd15-random")
+        ref = diffusion.model_ref("folder", str(folder))
+        pipe = diffusion.load(ref).pipeline()
+        params = sum(p.numel() for p in pipe.unet.parameters()) / 1e6
+        (image,) = diffusion.generate(
+            ref, diffusion.GenRequest(prompt=PROMPT, steps=1, width=64, height=64, seed=1)
+        )
+        print(
+            f"SD 1.5 architecture: U-Net {params:.0f}M parameters, one step at 64x64 in {image.seconds:.2f} s"
+        )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=128)
+    parser.add_argument("--steps", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=21)
+    parser.add_argument("--gpu-steps", type=int, default=20)
+    parser.add_argument("--check-sd15", action="store_true")
+    args = parser.parse_args()
+    if args.check_sd15:
+        check_sd15()
+        return
+    if torch.cuda.is_available():
+        print(gpu_speedup(args.gpu_steps, args.rounds), flush=True)
+    ref = diffusion.tiny_model()
+    request = diffusion.GenRequest(prompt=PROMPT, steps=args.steps, width=args.size, height=args.size, seed=1)
+    times = overhead(ref, request, args.rounds)
+    service, direct, no_grad = (statistics.median(times[k]) for k in ("service", "direct", "no_grad"))
+    print(f"diffusers' default no_grad: {no_grad:.4f} s/step; under inference_mode: {direct:.4f} s/step")
+    print(
+        f"overhead {(service / direct - 1) * 100:.1f}% (service {service:.4f} s/step, direct {direct:.4f} s/step, "
+        f"{compute.device()}, tiny, {args.size}x{args.size}, {args.steps} steps, median of {args.rounds})"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+"""Streamlit Community Cloud entrypoint: only the LLM lab (and a short home page), no torch.
+
+Deploy with main file ``cloud/streamlit_app.py``; Community Cloud then installs
+``cloud/requirements.txt`` (the light list beside this file) instead of the full one.
+Models answer through an OpenAI-compatible API whose settings come from the app's
+secrets: ``OPENAI_API_KEY`` and optionally ``OPENAI_BASE_URL`` and ``OPENAI_MODEL``.
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # streamlit puts only this file's folder on the path
+
+import streamlit as st  # noqa: E402
+
+from services import i18n  # noqa: E402
+from ui.session import keep_in_url, language, set_language, tr, variant  # noqa: E402
+
+st.set_page_config(page_title="GenLab · LLM", page_icon=":material/forum:", layout="wide")
+
+LLM_PAGE = st.Page(ROOT / "pages" / "llm.py", title=tr("nav.llm"), icon=":material/forum:")
+page = st.navigation(
+    [
+        st.Page(ROOT / "cloud" / "home.py", title=tr("nav.home"), icon=":material/home:", default=True),
+        LLM_PAGE,
+    ]
+)
+
+with st.sidebar:
+    st.segmented_control(
+        tr("sidebar.language"),
+        i18n.LANGS,
+        default=language(),
+        format_func=i18n.LANG_NAMES.get,
+        key="lang_switch",
+        on_change=lambda: set_language(st.session_state.lang_switch),
+    )
+    current = variant()
+    st.caption(tr("sidebar.variant", number=current.number, name=current.name(language())))
+
+keep_in_url()
+page.run()
