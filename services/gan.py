@@ -37,6 +37,7 @@ CHANNELS = (1, 3)
 LOSSES = ("nonsaturating", "minimax")
 PRECISIONS = ("auto", "fp32")
 STATS = ("loss_d", "loss_g", "d_real", "d_fake")
+GRAPH_WARMUP = 3  # eager iterations on CUDA before one is recorded as a CUDA graph
 
 
 @dataclass
@@ -250,10 +251,14 @@ class Trainer:
     would be thrown away), Adam is fused, and statistics stay on the device until read.
     Where the hardware computes bfloat16 natively (recent x86 CPUs, most CUDA GPUs) the
     convolutions run in it, while weights, Adam and losses stay float32 (``precision="fp32"``
-    turns this off).
+    turns this off). On CUDA a whole iteration is recorded once as a CUDA graph and replayed:
+    at DCGAN's sizes the GPU would otherwise wait for Python to launch a few hundred small
+    kernels per iteration.
     """
 
-    def __init__(self, cfg: GanConfig, images: torch.Tensor, device: str | None = None):
+    def __init__(
+        self, cfg: GanConfig, images: torch.Tensor, device: str | None = None, cuda_graph: bool = True
+    ):
         import torch
 
         from services import compute
@@ -278,11 +283,15 @@ class Trainer:
             m.to(self.device, memory_format=self.memory_format) for m in build(cfg)
         )
         self.data = images.to(self.device, torch.float32).contiguous(memory_format=self.memory_format)
-        self.opt_g = _adam(self.generator, cfg.lr_g, cfg, self.device)
-        self.opt_d = _adam(self.discriminator, cfg.lr_d, cfg, self.device)
+        self.graphed = cuda_graph and self.device.type == "cuda"
+        self.opt_g = _adam(self.generator, cfg.lr_g, cfg, self.device, capturable=self.graphed)
+        self.opt_d = _adam(self.discriminator, cfg.lr_d, cfg, self.device, capturable=self.graphed)
         self.rng = torch.Generator(self.device).manual_seed(cfg.seed)
         self.real_target = 1.0 - cfg.label_smoothing
         self.step_count = 0  # generator updates done, across resumes
+        self._graph = None  # the recorded iteration and its output, once captured
+        self._graph_stats = None
+        self._eager_runs = 0  # iterations run eagerly since the last (re)start: the graph's warm-up
 
     # --- Algorithm 1 -------------------------------------------------------------------
     def _iteration(self) -> torch.Tensor:
@@ -321,7 +330,6 @@ class Trainer:
         loss_g.backward()
         self.opt_g.step()
         D.requires_grad_(True)
-        self.step_count += 1
         with torch.no_grad():
             return torch.stack(
                 [loss_d, loss_g, torch.sigmoid(real_logits).mean(), torch.sigmoid(fake_logits).mean()]
@@ -330,7 +338,33 @@ class Trainer:
     def _autocast(self):
         import torch
 
-        return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.mixed)
+        # a graph replays kernels, not Python: autocast's cache of cast weights would go stale
+        cache = not self.graphed
+        return torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=self.mixed, cache_enabled=cache)
+
+    def _next_iteration(self) -> torch.Tensor:
+        """One iteration: eager, or on CUDA replayed from the graph recorded after a short warm-up."""
+        import torch
+
+        if not self.graphed:
+            return self._iteration()
+        if self._graph is not None:
+            self._graph.replay()
+            return self._graph_stats.clone()
+        if self._eager_runs < GRAPH_WARMUP:  # lazy set-up (cuDNN plans, Adam state) must precede capture
+            self._eager_runs += 1
+            side = torch.cuda.Stream(self.device)
+            side.wait_stream(torch.cuda.current_stream(self.device))
+            with torch.cuda.stream(side):
+                stats = self._iteration()
+            torch.cuda.current_stream(self.device).wait_stream(side)
+            return stats
+        graph = torch.cuda.CUDAGraph()
+        graph.register_generator_state(self.rng)  # each replay draws new noise and batches
+        with torch.cuda.graph(graph, capture_error_mode="thread_local"):  # other sessions may use the GPU
+            stats = self._iteration()  # recorded, not run
+        self._graph, self._graph_stats = graph, stats
+        return self._next_iteration()
 
     def _noise(self) -> torch.Tensor:
         import torch
@@ -346,7 +380,8 @@ class Trainer:
         self.discriminator.train()
         done = []
         for _ in range(n):
-            done.append(self._iteration())
+            done.append(self._next_iteration())
+            self.step_count += 1
             if stop is not None and stop():
                 break
         return dict(zip(STATS, torch.stack(done).mean(0).tolist(), strict=True))
@@ -391,6 +426,8 @@ class Trainer:
                         slots[slot] = torch.empty_like(param).copy_(value)
         self.rng.set_state(tensors["rng"].cpu())
         self.step_count = int(tensors["step"])
+        self._graph = self._graph_stats = None  # it points at the optimizer state just replaced
+        self._eager_runs = 0
 
 
 def native_bfloat16(device_type: str) -> bool:
@@ -405,12 +442,15 @@ def native_bfloat16(device_type: str) -> bool:
     return False
 
 
-def _adam(model: nn.Module, lr: float, cfg: GanConfig, device: torch.device):
+def _adam(model: nn.Module, lr: float, cfg: GanConfig, device: torch.device, capturable: bool = False):
     import torch
 
-    # the fused kernel updates every tensor in one pass: faster than the loop on CPU and GPU
+    # the fused kernel updates every tensor in one pass: faster than the loop on CPU and GPU;
+    # "capturable" keeps its step counter on the GPU, so a CUDA graph can replay the update
     fused = device.type in ("cpu", "cuda")
-    return torch.optim.Adam(model.parameters(), lr=lr, betas=(cfg.beta1, cfg.beta2), fused=fused or None)
+    return torch.optim.Adam(
+        model.parameters(), lr=lr, betas=(cfg.beta1, cfg.beta2), fused=fused or None, capturable=capturable
+    )
 
 
 # ---------------------------------------------------------------- sampling

@@ -3,9 +3,9 @@
 A sweep is a list of cells; each cell is the base ``GenRequest`` with the swept
 parameter(s) changed and nothing else, the seed included, so the images differ only by
 what is swept (AUTOMATIC1111's X/Y/Z plot works the same way). It runs as a job (kind
-``"sweep"``, id = sweep id): first one short untimed warm-up generation (the first call
-pays for memory allocation and kernel selection), then every cell, each timed by the
-diffusion service. Everything is kept in ``cache/sweeps/<sweep id>/``:
+``"sweep"``, id = sweep id): first one short untimed warm-up generation per image shape
+(the first call at a shape pays for memory allocation and kernel selection), then every
+cell, each timed by the diffusion service. Everything is kept in ``cache/sweeps/<sweep id>/``:
 
     sweep.json     what was swept, the base request, the model, state and progress
     results.csv    one row per finished cell: its parameters and seconds
@@ -304,10 +304,9 @@ def _run(job: jobs.Job, ref, sweep: Plan, folder: Path, meta: dict) -> str:
 
     try:
         job.report(0, total, cell=-1, step=0, steps=0, waiting=0)
-        first = sweep.cells[0].request
-        warm = replace(first, steps=min(2, first.steps))
         t0 = time.perf_counter()
-        diffusion.generate(ref, warm, on_step=step_reporter(-1), should_stop=should_stop, on_wait=on_wait)
+        for warm in warmups(sweep):
+            diffusion.generate(ref, warm, on_step=step_reporter(-1), should_stop=should_stop, on_wait=on_wait)
         meta["warmup_seconds"] = round(time.perf_counter() - t0, 4)
         for cell in sweep.cells:
             job.check_cancelled()
@@ -335,6 +334,17 @@ def _run(job: jobs.Job, ref, sweep: Plan, folder: Path, meta: dict) -> str:
     finally:
         _write_meta(folder, meta)
     return meta["id"]
+
+
+def warmups(sweep: Plan) -> list[diffusion.GenRequest]:
+    """One short request per image shape in the sweep: the first call at a shape pays for choosing
+    kernels (and on CUDA for recording the U-Net's graph), which no cell's time should include."""
+    shapes = {}
+    for cell in sweep.cells:
+        r = cell.request
+        shape = (r.width, r.height, r.batch_size, r.cfg_scale > 1)  # CFG doubles the U-Net's batch
+        shapes.setdefault(shape, replace(r, steps=min(2, r.steps), batch_count=1))
+    return list(shapes.values())
 
 
 def _row(cell: Cell, generated, name: str) -> dict:

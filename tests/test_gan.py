@@ -8,6 +8,8 @@ from services.errors import UserError
 from services.i18n import TABLE
 
 TINY = {"size": 28, "channels": 1, "latent": 16, "g_width": 8, "d_width": 8, "batch": 16}
+# training is also checked on a GPU where the machine has one (there it replays a CUDA graph)
+DEVICES = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
 
 
 @pytest.fixture(scope="module")
@@ -117,8 +119,9 @@ def test_layer_table_lists_shapes_and_parameters():
 # ---------------------------------------------------------------- Algorithm 1
 
 
-def test_discriminator_learns_to_tell_real_from_fake(shapes):
-    trainer = gan.Trainer(tiny(), shapes, device="cpu")
+@pytest.mark.parametrize("device", DEVICES)
+def test_discriminator_learns_to_tell_real_from_fake(shapes, device):
+    trainer = gan.Trainer(tiny(), shapes, device=device)
     first = trainer.step()
     assert all(map(torch.isfinite, torch.tensor(list(first.values()))))
     later = trainer.steps(30)
@@ -126,13 +129,15 @@ def test_discriminator_learns_to_tell_real_from_fake(shapes):
     assert trainer.step_count == 31
 
 
+@pytest.mark.parametrize("device", DEVICES)
 @pytest.mark.parametrize("k", [1, 2])
-def test_k_discriminator_updates_per_generator_update(shapes, k):
-    trainer = gan.Trainer(tiny(k=k), shapes, device="cpu")
-    trainer.steps(3)
+def test_k_discriminator_updates_per_generator_update(shapes, k, device):
+    trainer = gan.Trainer(tiny(k=k), shapes, device=device)
+    trainer.steps(gan.GRAPH_WARMUP + 3)  # on CUDA: warm-up, then the recorded graph replayed
     d_updates = {int(s["step"]) for s in trainer.opt_d.state.values()}
     g_updates = {int(s["step"]) for s in trainer.opt_g.state.values()}
-    assert (d_updates, g_updates) == ({3 * k}, {3})
+    n = gan.GRAPH_WARMUP + 3
+    assert (d_updates, g_updates) == ({n * k}, {n})
 
 
 def test_minimax_and_nonsaturating_losses(shapes):
@@ -152,27 +157,44 @@ def test_label_smoothing_lowers_the_real_target(shapes):
     assert smooth["loss_d"] != pytest.approx(plain["loss_d"])
 
 
-def test_checkpoint_resume_continues_the_same_run(shapes, tmp_path):
-    """Stop after 4 steps, reload into a fresh trainer: steps 5-8 equal those of an unbroken run."""
+@pytest.mark.parametrize("device", DEVICES)
+def test_checkpoint_resume_continues_the_same_run(shapes, tmp_path, device):
+    """Stop after 6 steps, reload into a fresh trainer: steps 7-12 equal those of an unbroken run."""
     from safetensors.torch import load_file, save_file
 
-    unbroken = gan.Trainer(tiny(k=2), shapes, device="cpu")
-    unbroken.steps(4)
-    expected = unbroken.steps(4)
+    exact = {"rel": 1e-5} if device == "cpu" else {"rel": 1e-3}  # cuDNN's backward sums in any order
+    unbroken = gan.Trainer(tiny(k=2), shapes, device=device)
+    unbroken.steps(6)
+    expected = unbroken.steps(6)
 
-    first = gan.Trainer(tiny(k=2), shapes, device="cpu")
-    first.steps(4)
+    first = gan.Trainer(tiny(k=2), shapes, device=device)
+    first.steps(6)
     save_file(first.state(), tmp_path / "checkpoint.safetensors")
     del first
-    resumed = gan.Trainer(tiny(k=2), shapes, device="cpu")
+    resumed = gan.Trainer(tiny(k=2), shapes, device=device)
     resumed.load_state(load_file(tmp_path / "checkpoint.safetensors"))
-    assert resumed.step_count == 4
-    assert resumed.steps(4) == pytest.approx(expected, rel=1e-5)
-    assert resumed.step_count == 8
+    assert resumed.step_count == 6
+    assert resumed.steps(6) == pytest.approx(expected, **exact)
+    assert resumed.step_count == 12
     for a, b in zip(
         unbroken.generator.state_dict().values(), resumed.generator.state_dict().values(), strict=True
     ):
-        torch.testing.assert_close(a, b)
+        torch.testing.assert_close(a, b, rtol=exact["rel"], atol=1e-5)
+
+
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="CUDA graphs need an NVIDIA GPU")
+def test_the_cuda_graph_trains_exactly_as_the_eager_loop(shapes):
+    """Replayed iterations draw fresh noise and batches and give the eager loop's numbers."""
+    eager = gan.Trainer(tiny(), shapes, device="cuda", cuda_graph=False)
+    graphed = gan.Trainer(tiny(), shapes, device="cuda")
+    for _ in range(3):  # warm-up, capture, replays
+        expected, got = eager.steps(gan.GRAPH_WARMUP + 2), graphed.steps(gan.GRAPH_WARMUP + 2)
+        assert got == pytest.approx(expected, rel=1e-3)
+    assert graphed._graph is not None and eager._graph is None
+    z = gan.fixed_noise(tiny(), 4, 0)
+    torch.testing.assert_close(
+        gan.generate(graphed.generator, z), gan.generate(eager.generator, z), atol=1e-3, rtol=0
+    )
 
 
 def test_trainer_rejects_data_that_does_not_fit(shapes):

@@ -115,6 +115,16 @@ def test_xy_plan_is_rows_times_columns_in_reading_order():
         sweeps.plan(_base(prompt="  "), "steps", "1, 2")
 
 
+def test_every_image_shape_is_warmed_up_once_before_the_timed_cells():
+    """The first call at a shape chooses kernels (on CUDA it records a graph): no cell pays for it."""
+    sizes = sweeps.warmups(sweeps.plan(_base(steps=20), "size", "64, 96x64, 64"))
+    assert [(r.width, r.height, r.steps, r.batch_count) for r in sizes] == [(64, 64, 2, 1), (96, 64, 2, 1)]
+    # guidance off (CFG 1) runs the U-Net on half the batch: another shape
+    cfg = sweeps.warmups(sweeps.plan(_base(), "cfg", "1, 7, 12"))
+    assert [r.cfg_scale for r in cfg] == [1.0, 7.0]
+    assert len(sweeps.warmups(sweeps.plan(_base(), "steps", "1, 2, 4"))) == 1
+
+
 def test_every_variant_has_presets_in_english_with_a_ukrainian_meaning():
     for v in variants.VARIANTS:
         found = prompt_presets.presets(v.number)
