@@ -2,11 +2,20 @@
 
 import streamlit as st
 
-from services import compute, i18n
+from services import compute, gan_runs, i18n, llm_server
 from services.model_cache import RESIDENT
 from ui.session import keep_in_url, language, set_language, tr, variant
 
 st.set_page_config(page_title="GenLab", page_icon=":material/science:", layout="wide")
+
+
+@st.cache_resource(show_spinner=False)
+def resume_interrupted_runs() -> list[str]:
+    """Once per server process: GAN runs that trained when the server stopped go on from their checkpoint."""
+    return gan_runs.resume_interrupted() if compute.torch_installed() else []
+
+
+resume_interrupted_runs()
 
 pages = [
     st.Page("pages/home.py", title=tr("nav.home"), icon=":material/home:", default=True),
@@ -33,7 +42,10 @@ with st.sidebar:
         st.caption(tr(key, **params))
     else:
         st.caption(tr("sidebar.no_torch"))
-    loaded = RESIDENT.labels()
+    loaded = RESIDENT.labels() + gan_runs.GENERATORS.labels()
+    local_llm = llm_server.sidebar_state()  # cheap: never starts the server
+    if local_llm is not None:
+        loaded.append(tr(local_llm[0], **local_llm[1]))
     st.caption(tr("sidebar.loaded") + ": " + (", ".join(loaded) if loaded else tr("sidebar.nothing_loaded")))
 
 keep_in_url()

@@ -9,8 +9,9 @@
 2. Speed-up (only where CUDA is present): a full-size SD 1.5 architecture (U-Net, VAE and
    CLIP text encoder built from their configs, random weights) saved as a diffusers folder,
    generated at 512x512 through the service with the app's settings (float16, channels-last
-   U-Net, SDPA attention) against diffusers' defaults (``from_pretrained`` in float32,
-   ``.to("cuda")``). Random weights cost exactly as much compute as trained ones.
+   U-Net replayed from CUDA graphs, SDPA attention) against diffusers' defaults
+   (``from_pretrained`` in float32, ``.to("cuda")``), and through the service with its CUDA
+   graphs turned off. Random weights cost exactly as much compute as trained ones.
 
     python benchmarks/diffusion.py [--size 128] [--steps 10] [--rounds 21] [--gpu-steps 20]
     python benchmarks/diffusion.py --check-sd15   # build the SD 1.5 architecture on CPU, one tiny step
@@ -154,12 +155,22 @@ def gpu_speedup(steps: int, rounds: int) -> str:
         baseline.set_progress_bar_config(disable=True)
         baseline.scheduler = diffusion.load(ref).pipeline().scheduler  # the same sampler (Euler a)
         direct_call(baseline, replace(request, steps=2))
-        service, default = [], []
+        model = diffusion.load(ref)
+
+        def without_graphs():
+            model.unet_graphs.enabled = False
+            try:
+                diffusion.generate(ref, request)
+            finally:
+                model.unet_graphs.enabled = True
+
+        service, default, eager = [], [], []
         for _ in range(rounds):
             service.append(timed(lambda: diffusion.generate(ref, request), "cuda") / steps)
             default.append(timed(lambda: direct_call(baseline, request), "cuda") / steps)
+            eager.append(timed(without_graphs, "cuda") / steps)
         s, d = statistics.median(service), statistics.median(default)
-        model = diffusion.load(ref)
+        print(f"service without CUDA graphs: {statistics.median(eager):.4f} s/step", flush=True)
         settings = f"{str(model.dtype).removeprefix('torch.')}{', cpu offload' if model.offload else ''}"
         return (
             f"speedup {d / s:.2f}x (service {settings} {s:.3f} s/step, diffusers defaults float32 "

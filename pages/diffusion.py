@@ -99,14 +99,23 @@ def model_picker():
                 location = left.text_input(
                     tr(f"sdp.model.{source}"), key=f"sdp_{source}", help=tr(f"sdp.model.{source}_help")
                 ).strip()
+                config = None
+                if source == "file":  # diffusers reads the component configs from here, not the hub
+                    config = left.text_input(
+                        tr("sdp.model.file_config"),
+                        key="sdp_file_config",
+                        help=tr("sdp.model.file_config_help"),
+                    ).strip()
                 if location:
-                    ref = diffusion.model_ref(source, location)
+                    ref = diffusion.model_ref(source, location, config=config or None)
         except UserError as error:
             with left:
                 show_error(error)
         with right:
             resident = RESIDENT.labels()
-            st.caption(tr("sdp.model.resident") + ": " + (", ".join(resident) if resident else "—"))
+            st.caption(
+                tr("sdp.model.resident", names=", ".join(resident) if resident else tr("sdp.model.none"))
+            )
             if ref is not None:
                 loaded = diffusion.is_loaded(ref)
                 st.markdown(tr("sdp.model.selected", name=ref.label))
@@ -192,18 +201,30 @@ def generation_form(prefix: str, ref) -> dict:
     sampler = a.selectbox(
         tr("sdp.form.sampler"), samplers.NAMES, key=f"{prefix}_sampler", help=tr("sdp.form.sampler_help")
     )
-    steps = b.slider(tr("sdp.form.steps"), 1, 150, key=f"{prefix}_steps", help=tr("sdp.form.steps_help"))
-    cfg = c.slider(tr("sdp.form.cfg"), 0.0, 30.0, step=0.5, key=f"{prefix}_cfg", help=tr("sdp.form.cfg_help"))
+    steps = b.slider(
+        tr("sdp.form.steps"), 1, diffusion.MAX_STEPS, key=f"{prefix}_steps", help=tr("sdp.form.steps_help")
+    )
+    cfg = c.slider(
+        tr("sdp.form.cfg"), *diffusion.CFG_RANGE, step=0.5, key=f"{prefix}_cfg", help=tr("sdp.form.cfg_help")
+    )
     a, b, c, d, e = st.columns([2, 2, 2, 1, 1])
-    width = a.slider(tr("sdp.form.width"), 64, 2048, step=8, key=f"{prefix}_width")
+    width = a.slider(tr("sdp.form.width"), *diffusion.SIZE_RANGE, step=8, key=f"{prefix}_width")
     height = b.slider(
-        tr("sdp.form.height"), 64, 2048, step=8, key=f"{prefix}_height", help=tr("sdp.form.size_help")
+        tr("sdp.form.height"),
+        *diffusion.SIZE_RANGE,
+        step=8,
+        key=f"{prefix}_height",
+        help=tr("sdp.form.size_help"),
     )
     seed = c.number_input(
         tr("common.seed"), -1, 2**32 - 1, key=f"{prefix}_seed", help=tr("sdp.form.seed_help")
     )
-    batch_count = d.number_input(tr("sdp.form.batch_count"), 1, 16, key=f"{prefix}_batch_count")
-    batch_size = e.number_input(tr("sdp.form.batch_size"), 1, 8, key=f"{prefix}_batch_size")
+    batch_count = d.number_input(
+        tr("sdp.form.batch_count"), 1, diffusion.MAX_BATCH_COUNT, key=f"{prefix}_batch_count"
+    )
+    batch_size = e.number_input(
+        tr("sdp.form.batch_size"), 1, diffusion.MAX_BATCH_SIZE, key=f"{prefix}_batch_size"
+    )
     return {
         "prompt": prompt,
         "negative_prompt": negative,
@@ -468,9 +489,15 @@ def experiments_tab(ref, base_fields: dict) -> None:
 
 
 def base_summary(f: dict) -> str:
-    return (
-        f"«{f['prompt'][:80]}» · {f['sampler']} · {tr('sdp.form.steps')} {f['steps']} · CFG {f['cfg_scale']:g} · "
-        f"{f['width']}×{f['height']} · {tr('common.seed')} {f['seed'] if f['seed'] >= 0 else tr('sdp.random_seed')}"
+    return tr(
+        "sdp.exp.summary",
+        prompt=f["prompt"][:80],
+        sampler=f["sampler"],
+        steps=f["steps"],
+        cfg=f"{f['cfg_scale']:g}",
+        width=f["width"],
+        height=f["height"],
+        seed=f["seed"] if f["seed"] >= 0 else tr("sdp.random_seed"),
     )
 
 
@@ -632,7 +659,7 @@ def chart(meta: dict, table: pd.DataFrame) -> None:
             colorscale="Viridis",
             text=[[duration(v) if v == v else "" for v in row] for row in grid.values],  # v != v: NaN
             texttemplate="%{text}",
-            colorbar={"title": "s"},
+            colorbar={"title": tr("sdp.unit.s")},
         )
         layout |= {
             "title": tr("sdp.chart.xy"),
@@ -658,7 +685,7 @@ def chart(meta: dict, table: pd.DataFrame) -> None:
             )
             st.metric(
                 tr("sdp.chart.per_step"),
-                f"{fit.slope * 1000:.1f} ms",
+                tr("sdp.ms", v=f"{fit.slope * 1000:.1f}"),
                 help=tr("sdp.chart.per_step_help", overhead=f"{fit.intercept:.3f}"),
             )
     else:
@@ -678,7 +705,7 @@ def size_chart(fig: go.Figure, table: pd.DataFrame, layout: dict) -> None:
         marker={"size": 10},
         name=tr("sdp.chart.measured"),
         text=table["x"],
-        hovertemplate="%{text}: %{y:.3f} s",
+        hovertemplate="%{text}: " + tr("sdp.s", v="%{y:.3f}"),
     )
     layout |= {"title": tr("sdp.chart.size"), "xaxis_title": tr("sdp.chart.pixels")}
     if pixels.nunique() < 2:
@@ -693,13 +720,13 @@ def size_chart(fig: go.Figure, table: pd.DataFrame, layout: dict) -> None:
         y=line(xs),
         mode="lines",
         line={"dash": "dash"},
-        name=tr("sdp.chart.line_fit") + f" (R²={line.r2:.3f})",
+        name=tr("sdp.chart.line_fit_r2", r2=f"{line.r2:.3f}"),
     )
     fig.add_scatter(
         x=xs,
         y=power(xs),
         mode="lines",
-        name=tr("sdp.chart.power_fit", b=f"{power.b:.2f}") + f" (R²={power.r2:.3f})",
+        name=tr("sdp.chart.power_fit", b=f"{power.b:.2f}", r2=f"{power.r2:.3f}"),
     )
     a, b, c = st.columns(3)
     a.metric(tr("sdp.chart.exponent"), f"{power.b:.2f}", help=tr("sdp.chart.exponent_help"))
@@ -725,12 +752,13 @@ FORM_FIELDS = {  # parsed A1111 infotext field -> txt2img widget
 
 def send_to_txt2img(parsed: dict) -> None:
     """Copy what the form can hold; a value outside a widget's range is left as it was."""
-    fits = {
-        "steps": lambda v: 1 <= v <= 150,
-        "cfg_scale": lambda v: 1 <= v <= 30,
+    low, high = diffusion.SIZE_RANGE
+    fits = {  # the same ranges as the form's widgets: SD-Turbo's "CFG scale: 0" included
+        "steps": lambda v: 1 <= v <= diffusion.MAX_STEPS,
+        "cfg_scale": lambda v: diffusion.CFG_RANGE[0] <= v <= diffusion.CFG_RANGE[1],
         "seed": lambda v: -1 <= v < 2**32,
-        "width": lambda v: 64 <= v <= 2048 and v % 8 == 0,
-        "height": lambda v: 64 <= v <= 2048 and v % 8 == 0,
+        "width": lambda v: low <= v <= high and v % 8 == 0,
+        "height": lambda v: low <= v <= high and v % 8 == 0,
         "sampler": lambda v: v in samplers.NAMES,
     }
     for field, key in FORM_FIELDS.items():
@@ -747,8 +775,8 @@ def png_info_tab() -> None:
     if file is None:
         return
     try:
-        text = png_info.read(file.getvalue())
-        parsed = png_info.parse(text) if text else {}
+        text = png_info.read_parameters(file.getvalue())
+        parsed = png_info.parse_parameters(text) if text else {}
     except UserError as error:
         show_error(error)
         return
@@ -777,17 +805,56 @@ def png_info_tab() -> None:
         st.success(tr("sdp.png.sent"), icon=":material/check_circle:")
 
 
-def lora_tab() -> None:
+LORA_SOURCES = ("upload", "path")
+
+
+def add_lora(loras: list, lora: diffusion.Lora) -> None:
+    """Add a LoRA; the same file added again only takes the new weight."""
+    for number, known in enumerate(loras):
+        if known.path == lora.path:
+            loras[number] = lora
+            return
+    loras.append(lora)
+
+
+def lora_tab(ref) -> None:
     st.caption(tr("sdp.lora.about"))
     loras = st.session_state.setdefault("sdp_loras", [])
+    source = st.radio(
+        tr("sdp.lora.source"),
+        LORA_SOURCES,
+        format_func=translated("sdp.lora.src", LORA_SOURCES),
+        horizontal=True,
+        key="lora_source",
+    )
     a, b, c = st.columns([4, 2, 1], vertical_alignment="bottom")
-    path = a.text_input(tr("sdp.lora.path"), key="lora_path", help=tr("sdp.lora.path_help"))
-    weight = b.slider(tr("sdp.lora.weight"), -2.0, 2.0, 0.8, 0.05, key="lora_weight")
+    if source == "upload":
+        file = a.file_uploader(
+            tr("sdp.lora.upload"), type=["safetensors"], key="lora_file", help=tr("sdp.lora.upload_help")
+        )
+    else:
+        path = a.text_input(tr("sdp.lora.path"), key="lora_path", help=tr("sdp.lora.path_help"))
+    weight = float(
+        b.slider(tr("sdp.lora.weight"), *diffusion.LORA_WEIGHT_RANGE, 0.8, 0.05, key="lora_weight")
+    )
     if c.button(tr("sdp.lora.add"), key="lora_add", icon=":material/add:"):
         try:
-            loras.append(diffusion.check_lora(path.strip(), float(weight)))
+            if source == "upload":
+                if file is None:
+                    raise UserError("sdp.err.need_lora_file")
+                path = str(diffusion.save_uploaded_lora(file.name, file.getvalue()))
+            add_lora(loras, diffusion.check_lora(path.strip(), weight))
         except UserError as error:
             show_error(error)
+    if ref.is_tiny:  # the demo model has a demo LoRA, so the tab can be tried offline
+        row = st.container(horizontal=True, vertical_alignment="center")
+        row.caption(tr("sdp.lora.demo_help"))
+        if row.button(tr("sdp.lora.demo"), key="lora_demo", icon=":material/auto_fix_high:"):
+            try:
+                with st.spinner(tr("sdp.lora.demo_building")):  # once per machine, a few seconds
+                    add_lora(loras, diffusion.check_lora(str(diffusion.tiny_lora()), weight))
+            except UserError as error:
+                show_error(error)
     if not loras:
         st.info(tr("sdp.lora.none"), icon=":material/info:")
     for number, lora in enumerate(list(loras)):
@@ -829,5 +896,5 @@ with tabs[3]:
 with tabs[4]:
     png_info_tab()
 with tabs[5]:
-    lora_tab()
+    lora_tab(ref)
 control_questions()

@@ -37,20 +37,30 @@ MARGIN = {"l": 10, "r": 10, "t": 80, "b": 10}
 
 # hyperparameters start at DCGAN's values, with narrower networks so a laptop CPU trains in minutes
 DEFAULT = gan.GanConfig(g_width=32, d_width=32, iterations=1000)
-HYPERPARAMETERS = ("latent", "g_width", "d_width", "batch", "iterations", "k", "lr_g", "lr_d")
+HYPERPARAMETERS = ("latent", "g_width", "d_width", "depth", "batch", "iterations", "k", "lr_g", "lr_d")
 HYPERPARAMETERS += ("beta1", "beta2", "loss", "label_smoothing", "seed")
 
 
 def keep_widget_values() -> None:
     """Widgets of a closed tab are not drawn, and Streamlit forgets the values of undrawn
-    widgets; writing them back into session state keeps every choice across tabs."""
+    widgets; writing them back into session state keeps every choice across tabs.
+
+    The data choices start from the variant picked on Home, and start again when another
+    variant is picked; the depth starts at the deepest network for the data's size, and
+    starts there again when the size changes."""
+    state = st.session_state
     current = variant()
-    defaults = {f"gan_hp_{name}": getattr(DEFAULT, name) for name in HYPERPARAMETERS}
-    defaults |= {
-        "gan_source": "builtin",
+    for_variant = {
         "gan_builtin": current.builtin or "shapes",
         "gan_size": current.size,
         "gan_channels": current.channels,
+    }
+    if state.get("gan_for_variant") != current.number:
+        state.update(for_variant)
+        state.gan_for_variant = current.number
+    defaults = {f"gan_hp_{name}": getattr(DEFAULT, name) for name in HYPERPARAMETERS}
+    defaults |= for_variant | {
+        "gan_source": "builtin",
         "gan_limit": None,
         "gan_folder": "",
         "gan_extend": 500,
@@ -61,12 +71,46 @@ def keep_widget_values() -> None:
         "gan_interp_steps": 10,
     }
     for key, value in defaults.items():
-        st.session_state[key] = st.session_state.get(key, value)
+        state[key] = state.get(key, value)
+    size = data_format()[0]
+    if state.get("gan_depth_for_size") != size:
+        state.gan_hp_depth = gan.max_depth(size)
+        state.gan_depth_for_size = size
+
+
+def data_format() -> tuple[int, int]:
+    """Size and channels of the loaded data, or of the format picked in Data before loading."""
+    summary = st.session_state.get("gan_data")
+    if summary:
+        return summary["size"], summary["channels"]
+    return st.session_state.gan_size, st.session_state.gan_channels
 
 
 def label(key: str) -> str:
     """A translated label for a code the services use (a skip reason, a run status)."""
     return tr(key) if key in i18n.TABLE else key.rsplit(".", 1)[-1]
+
+
+def source_label(source: str) -> str:
+    """Where a set comes from, in the session's language: datasets name it "<kind> <name>"."""
+    kind, name = datasets.source_parts(source)
+    if kind == "builtin":
+        return label(f"data.source.builtin.{name}")
+    return tr(f"data.source.{kind}", name=name) if kind else source
+
+
+def class_labels(summary: dict) -> list[str]:
+    """The loaded set's class names; the built-in shapes' in the session's language (the names
+    of folders are the student's own and stay as they are)."""
+    names = summary["class_names"]
+    if datasets.source_parts(summary["source"])[0] != "builtin":
+        return names
+    return [tr(f"data.class.{name}") if f"data.class.{name}" in i18n.TABLE else name for name in names]
+
+
+def show_tab(name: str) -> None:
+    """Open a tab (a callback: the tab is switched before the tabs are drawn)."""
+    st.session_state.gan_tab = tr(f"ganp.tab.{name}")
 
 
 def enlarged(picture):
@@ -181,20 +225,23 @@ def show_data(summary: dict) -> None:
             count=summary["count"],
             size=summary["size"],
             colour=colour,
-            source=summary["source"],
+            source=source_label(summary["source"]),
         ),
         icon=":material/check_circle:",
     )
-    names = summary["class_names"]
+    names = class_labels(summary)
     if names:
         shown = ", ".join(names[:20]) + (" …" if len(names) > 20 else "")
         st.write(tr("ganp.data.classes", n=len(names), names=shown))
     else:
         st.caption(tr("ganp.data.unlabelled"))
-    for kind, counts in (("converted", summary["converted"]), ("skipped", summary["skipped"])):
-        if counts:
-            items = ", ".join(f"{label(f'ganp.reason.{reason}')}: {n}" for reason, n in counts.items())
-            st.caption(tr(f"ganp.data.{kind}", items=items))
+    # datasets.CONVERSIONS and datasets.SKIP_REASONS, each named by its data.* key
+    converted = [f"{label(f'data.converted.{code}')}: {n}" for code, n in summary["converted"].items()]
+    skipped = [f"{label(f'data.skipped.{code}')}: {n}" for code, n in summary["skipped"].items()]
+    if converted:
+        st.caption(tr("ganp.data.converted", items=", ".join(converted)))
+    if skipped:
+        st.caption(tr("ganp.data.skipped", items=", ".join(skipped)))
     if not summary["converted"] and not summary["skipped"]:
         st.caption(tr("ganp.data.clean"))
     st.image(summary["preview"], caption=tr("ganp.data.preview"))
@@ -269,10 +316,10 @@ def data_tab() -> None:
 
 def current_config() -> gan.GanConfig:
     """The hyperparameters on screen, for the loaded data's format (or the format picked in Data)."""
-    summary = st.session_state.get("gan_data")
-    size = summary["size"] if summary else st.session_state.gan_size
-    channels = summary["channels"] if summary else st.session_state.gan_channels
+    size, channels = data_format()
     values = {name: st.session_state[f"gan_hp_{name}"] for name in HYPERPARAMETERS}
+    most = gan.max_depth(size)
+    values["depth"] = min(values["depth"] or most, most)  # a size changed in this run: at most its deepest
     iterations = values["iterations"]
     # snapshots often enough to watch a short demo, rarely enough not to slow a long run
     every = max(10, min(100, iterations // 20 // 10 * 10))
@@ -333,6 +380,12 @@ def model_tab() -> None:
     with second:
         st.select_slider(tr("ganp.hp.g_width"), WIDTHS, key="gan_hp_g_width", help=tr("ganp.hp.g_width_help"))
         st.select_slider(tr("ganp.hp.d_width"), WIDTHS, key="gan_hp_d_width", help=tr("ganp.hp.d_width_help"))
+        st.select_slider(
+            tr("ganp.hp.depth"),
+            range(1, gan.max_depth(data_format()[0]) + 1),
+            key="gan_hp_depth",
+            help=tr("ganp.hp.depth_help"),
+        )
         st.select_slider(
             tr("ganp.hp.lr_g"),
             LEARNING_RATES,
@@ -508,6 +561,27 @@ def run_status(info: gan_runs.RunInfo) -> None:
         st.caption(tr("ganp.train.speed", speed=f"{info.images_per_s:.0f}", seconds=f"{info.seconds:.0f}"))
 
 
+def collapse_note(info: gan_runs.RunInfo) -> None:
+    """A short warning while the newest measurement says the generator collapsed; the
+    Mode collapse tab, one click away, has the charts and the advice."""
+    measured = info.last_collapse
+    if not measured or not measured.get("collapsed"):
+        return
+    tab = tr("ganp.tab.collapse")
+    st.warning(
+        tr("ganp.train.collapsed", step=measured["step"], tab=tab),
+        icon=":material/warning:",
+    )
+    if st.button(
+        tr("ganp.train.to_collapse", tab=tab),
+        icon=":material/troubleshoot:",
+        key="gan_to_collapse",
+        on_click=show_tab,
+        args=("collapse",),
+    ):
+        st.rerun()  # clicked inside the live fragment: redraw the whole page on the new tab
+
+
 def run_panel(run_id: str) -> None:
     info = gan_runs.run_info(run_id)
     live = info.job_id is not None
@@ -518,6 +592,7 @@ def run_panel(run_id: str) -> None:
     def progress() -> None:
         now = gan_runs.run_info(run_id)
         run_status(now)
+        collapse_note(now)
         training_charts(run_id)
         grid, numbers = st.columns([3, 2])
         with grid:
@@ -598,7 +673,7 @@ def runs_frame(runs: list[gan_runs.RunInfo]) -> pd.DataFrame:
                 tr("ganp.col.run"): info.title,
                 tr("ganp.col.state"): label(f"ganp.state.{info.status}"),
                 tr("ganp.col.created"): datetime.fromtimestamp(info.created).strftime("%d.%m %H:%M"),
-                tr("ganp.col.data"): info.data,
+                tr("ganp.col.data"): source_label(info.data) + (f" ({info.images})" if info.images else ""),
                 tr("ganp.col.iterations"): f"{info.step}/{info.iterations}",
                 "m": c["batch"],
                 "k": c["k"],
@@ -608,6 +683,7 @@ def runs_frame(runs: list[gan_runs.RunInfo]) -> pd.DataFrame:
                 tr("ganp.hp.loss"): tr(f"ganp.loss_short.{c['loss']}"),
                 "ε": c["label_smoothing"],
                 tr("ganp.col.widths"): f"{c['g_width']}/{c['d_width']}",
+                tr("ganp.col.depth"): c.get("depth") or gan.max_depth(c["size"]),
                 "z": c["latent"],
                 tr("ganp.col.loss_d"): last(info, "loss_d"),
                 tr("ganp.col.loss"): last(info, "loss_g"),
@@ -634,7 +710,7 @@ def open_in_train(run_id: str, resume: bool = False) -> None:
             st.session_state.gan_runs_error = error
             return
     open_run(run_id)
-    st.session_state.gan_tab = tr("ganp.tab.train")
+    show_tab("train")
 
 
 def runs_tab() -> None:
@@ -844,7 +920,7 @@ def histogram_chart(measure: dict, summary: dict | None) -> go.Figure:
     names = [str(i) for i in range(len(counts))]
     real = None
     if summary and len(summary["class_names"]) == len(counts):
-        names = summary["class_names"]
+        names = class_labels(summary)
         total = sum(summary["class_counts"]) or 1
         real = [n / total for n in summary["class_counts"]]
     total = sum(counts) or 1
@@ -900,7 +976,7 @@ def collapse_measures(run_id: str) -> None:
     right.plotly_chart(coverage_chart(rows), key="gan_chart_coverage")
     right.caption(tr("ganp.collapse.modes_help"))
     summary = st.session_state.get("gan_data")
-    if not summary or f"{summary['source']} ({summary['count']})" != info.data:
+    if not summary or (summary["source"], summary["count"]) != (info.data, info.images):
         summary = None  # the data loaded in this session is not this run's
     st.plotly_chart(histogram_chart(last, summary), key="gan_chart_histogram")
     if summary is None:
@@ -910,18 +986,11 @@ def collapse_measures(run_id: str) -> None:
 # --- the page ---------------------------------------------------------------------------------------
 
 
-@st.cache_resource(show_spinner=False)
-def resume_interrupted_runs() -> list[str]:
-    """Once per server process: runs that trained when the server stopped continue from their checkpoint."""
-    return gan_runs.resume_interrupted()
-
-
 st.title(tr("ganp.title"))
 if not compute.torch_installed():
     st.warning(tr("common.needs_torch"), icon=":material/memory:")
     st.stop()
 keep_widget_values()
-resume_interrupted_runs()
 st.write(tr("ganp.intro"))
 with st.expander(tr("common.control_questions"), icon=":material/quiz:"):
     for number in range(1, 6):

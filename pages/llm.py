@@ -10,13 +10,13 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from services import i18n, jobs, llm, llm_attention, llm_history, llm_server, llm_tasks
+from services import i18n, jobs, llm, llm_attention, llm_checks, llm_history, llm_server, llm_tasks
 from services.errors import UserError
 from ui.feedback import job_progress, show_error
 from ui.session import language, tr, variant
 
 JOB_PARAM = "llm_job"
-EXTRA_LANGS = ("de", "fr", "es", "it", "pl")
+EXTRA_LANGS = ("de", "fr", "es", "it", "pl")  # offered; the student may type any other
 TEMPERATURES = (0.0, 0.2, 0.5, 0.7, 1.0, 1.3)
 # Material icons, not emoji: they render on every machine, projectors and bare Linux included.
 STATUS_ICON = {
@@ -36,6 +36,11 @@ def option_labels(prefix: str):
     return lambda value: i18n.t(f"{prefix}.{value}", lang)
 
 
+def language_label(value: str) -> str:
+    """A format_func for the languages: a code, or whatever the student typed, by its name."""
+    return llm_tasks.language_name(llm_tasks.language_code(value), lang)
+
+
 def secrets() -> dict:
     try:
         return dict(st.secrets)
@@ -49,10 +54,12 @@ def secrets() -> dict:
 def dim_label(dim: str, value) -> str:
     if dim == "task":
         return tr(f"llm.task.{value}")
-    if dim in ("level", "style", "lang"):
+    if dim == "lang":
+        return llm_tasks.language_name(value, lang)
+    if dim in ("level", "style"):
         return tr(f"llm.{dim}.{value}")
     if dim == "temperature":
-        return f"T={value:g}"
+        return tr("llm.temperature_value", value=f"{value:g}")
     return str(value)
 
 
@@ -83,7 +90,12 @@ def metrics_line(cell: dict) -> str:
 
 def checks_line(cell: dict) -> str:
     parts = []
-    if cell["detected_lang"] is None:
+    if not llm_checks.detectable(cell["expected_lang"]):
+        parts.append(
+            f"{PASSED[None]} "
+            + tr("llm.check.lang_unchecked", language=dim_label("lang", cell["expected_lang"]))
+        )
+    elif cell["detected_lang"] is None:
         parts.append(tr("llm.check.lang_unknown"))
     else:
         mark = PASSED[cell["lang_ok"]]
@@ -193,14 +205,17 @@ def matrix_settings(endpoints: list[llm.Endpoint]) -> llm.Matrix:
         key="llm_styles",
         help=tr("llm.styles_help"),
     )
-    languages = c2.multiselect(
+    chosen_languages = c2.multiselect(
         tr("llm.languages"),
         [*llm_tasks.BUILTIN_LANGS, *EXTRA_LANGS],
         default=list(llm_tasks.BUILTIN_LANGS),
-        format_func=option_labels("llm.lang"),
+        format_func=language_label,
         key="llm_languages",
         help=tr("llm.languages_help"),
+        placeholder=tr("llm.languages_placeholder"),
+        accept_new_options=True,  # "pt", "Portuguese", "португальська", or a language the app has no name for
     )
+    languages = list(dict.fromkeys(filter(None, map(llm_tasks.language_code, chosen_languages))))
     temperatures = c3.multiselect(
         tr("llm.temperatures"),
         TEMPERATURES,
@@ -227,7 +242,7 @@ def matrix_settings(endpoints: list[llm.Endpoint]) -> llm.Matrix:
             prompts[code][f"{number}:{level}"] = st.text_area(
                 tr(
                     "llm.custom_prompt",
-                    language=tr(f"llm.lang.{code}"),
+                    language=dim_label("lang", code),
                     task=number,
                     level=tr(f"llm.level.{level}"),
                 ),
@@ -240,7 +255,7 @@ def matrix_settings(endpoints: list[llm.Endpoint]) -> llm.Matrix:
             tr("llm.system_prompt"), key="llm_system", help=tr("llm.system_prompt_help")
         )
         p1, p2, p3 = st.columns(3)
-        top_p = p1.slider("top_p", 0.05, 1.0, 1.0, 0.05, key="llm_top_p", help=tr("llm.top_p_help"))
+        top_p = p1.slider(tr("llm.top_p"), 0.05, 1.0, 1.0, 0.05, key="llm_top_p", help=tr("llm.top_p_help"))
         fixed_seed = p2.toggle(
             tr("llm.fixed_seed"), value=True, key="llm_fixed_seed", help=tr("llm.seed_help")
         )
@@ -311,7 +326,7 @@ def results_table(record: dict) -> pd.DataFrame:
                 tr("llm.col.style"): dim_label("style", cell["style"]),
                 tr("llm.col.lang"): dim_label("lang", cell["lang"]),
                 tr("llm.col.model"): cell["label"],
-                "T": cell["temperature"],
+                tr("llm.col.temperature"): cell["temperature"],
                 tr("llm.col.latency"): rounded(cell["latency_s"], 2),
                 tr("llm.col.ttft"): rounded(cell["ttft_s"], 2),
                 tr("llm.col.tokens_in"): cell["tokens_in"],

@@ -282,10 +282,6 @@ class Monitor:
             probe.save(probe_dir)
         return probe
 
-    @property
-    def n_classes(self) -> int | None:
-        return None if self.probe is None else self.probe.n_classes
-
     def measure(self, fake: torch.Tensor) -> dict:
         """``diversity`` and ``collapsed`` always; with a probe also ``histogram`` (generated
         images per class), ``modes_covered``, ``n_classes``, ``kl`` and ``probe_accuracy``."""

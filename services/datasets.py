@@ -61,6 +61,12 @@ MEMORY_BUDGET = 256 * 2**20  # float32 bytes a load takes when no limit is given
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
 IGNORED_NAMES = {"__MACOSX", "Thumbs.db", "desktop.ini"}
 SPLIT_WORDS = {"train", "training", "test", "testing", "val", "valid", "validation"}
+# why a file is left out (LoadReport.skipped) and what an image needed (LoadReport.converted);
+# the page names each through "data.skipped.<reason>" and "data.converted.<reason>"
+SKIP_REASONS = ("not_image", "corrupt", "too_small", "too_large", "unsafe_path", "link", "no_class")
+CONVERSIONS = ("animated", "palette", "alpha", "cmyk", "high_bit_depth", "color_space")
+# where a set comes from: ImageSet.source is "<kind> <name>", named in the UI by "data.source.<kind>"
+SOURCE_KINDS = ("builtin", "kaggle", "zip", "folder")
 # zip bombs: zipfile never inflates an entry past its declared size, so capping the declared
 # sizes caps what is read
 MAX_ZIP_ENTRIES = 200_000
@@ -82,7 +88,7 @@ KNOWN_CLASSES = {
         "Ankle boot",
     ),
 }
-CACHE_FORMAT = 1  # bump when preprocessing changes, so old cache files are not reused
+CACHE_FORMAT = 2  # bump when preprocessing or the stored metadata change, so old cache files are not reused
 
 Progress = Callable[[int, int], None] | None
 
@@ -92,7 +98,8 @@ class LoadReport:
     """What happened to the files of a source.
 
     ``converted`` counts images that needed each conversion (one image may need two, e.g.
-    an animated GIF is also a palette image); ``skipped`` counts files left out, by reason.
+    an animated GIF is also a palette image), one of ``CONVERSIONS``; ``skipped`` counts files
+    left out, by reason, one of ``SKIP_REASONS``.
     """
 
     loaded: int = 0
@@ -100,7 +107,14 @@ class LoadReport:
     skipped: dict[str, int] = field(default_factory=dict)
 
     def skip(self, reason: str, n: int = 1) -> None:
+        if reason not in SKIP_REASONS:  # the page could not name it: add it to SKIP_REASONS and i18n
+            raise ValueError(f"unknown skip reason {reason!r}")
         self.skipped[reason] = self.skipped.get(reason, 0) + n
+
+    def convert(self, conversion: str) -> None:
+        if conversion not in CONVERSIONS:
+            raise ValueError(f"unknown conversion {conversion!r}")
+        self.converted[conversion] = self.converted.get(conversion, 0) + 1
 
 
 @dataclass
@@ -108,11 +122,22 @@ class ImageSet:
     images: torch.Tensor  # float32, N x C x H x W, in [-1, 1]
     labels: np.ndarray | None  # int64 class index per image, or None when unlabelled
     class_names: list[str]
-    source: str  # human-readable, e.g. "built-in shapes", "kaggle andrewmvd/animal-faces v3"
+    source: str  # language-neutral "<kind> <name>", e.g. "builtin shapes", "kaggle andrewmvd/animal-faces v3"
     report: LoadReport
 
     def __len__(self) -> int:
         return len(self.images)
+
+
+def source_name(kind: str, name: str) -> str:
+    """The ``ImageSet.source`` of a set: ``kind`` (one of ``SOURCE_KINDS``) and its name."""
+    return f"{kind} {name}"
+
+
+def source_parts(source: str) -> tuple[str, str]:
+    """``(kind, name)`` of a ``source_name``; ``("", source)`` for a text in another form."""
+    kind, _, name = source.partition(" ")
+    return (kind, name) if kind in SOURCE_KINDS and name else ("", source)
 
 
 def default_limit(size: int, channels: int) -> int:
@@ -172,7 +197,7 @@ def load_kaggle(
 
     def build() -> ImageSet:
         path = Path(root or _kaggle_pinned_path(variant.kaggle, version))
-        source = f"kaggle {variant.kaggle} v{version}"
+        source = source_name("kaggle", f"{variant.kaggle} v{version}")
         if variant.layout == "idx":
             return _load_idx(path, size, channels, limit, source, progress)
         if variant.layout == "csv":
@@ -206,13 +231,15 @@ def load_zip(
         opened = io.BytesIO(data)
     identity = {"zip": digest, "limit": limit}
 
+    source = source_name("zip", name)
+
     def build() -> ImageSet:
         try:
             archive = zipfile.ZipFile(opened)
         except (zipfile.BadZipFile, OSError):
             raise UserError("data.bad_zip", name=name) from None
         with archive:
-            return _load_files(_zip_entries(archive), size, channels, limit, f"zip {name}", progress)
+            return _load_files(_zip_entries(archive), size, channels, limit, source, progress)
 
     return _cached(identity, size, channels, build)
 
@@ -233,7 +260,7 @@ def load_folder(
     for entry in entries:
         listing.update(f"{entry.name}\0{entry.stamp}\n".encode())
     identity = {"folder": str(folder), "listing": listing.hexdigest(), "limit": limit}
-    source = f"folder {folder.name}"
+    source = source_name("folder", folder.name)
     return _cached(
         identity, size, channels, lambda: _load_files(entries, size, channels, limit, source, progress)
     )
@@ -275,6 +302,11 @@ def _check_format(size, channels) -> None:
         raise UserError("data.bad_size", size=size, sizes=", ".join(map(str, SIZES)))
     if channels not in CHANNELS or isinstance(channels, bool):
         raise UserError("data.bad_channels", channels=channels)
+
+
+def _nothing_usable(source: str, skipped: int) -> UserError:
+    """No image could be read; the message names the source without its (English) kind word."""
+    return UserError("data.empty", source=source_parts(source)[1], skipped=skipped)
 
 
 def _check_limit(limit, size: int, channels: int) -> int:
@@ -372,7 +404,7 @@ def _draw_shapes(size: int, channels: int, count: int | None, seed: int, progres
             draw.regular_polygon((cx, cy, radius), sides, rotation=float(rng.uniform(0, 360)), **style)
         pixels[i] = _channels_first(canvas.reduce(4))
         _tick(progress, i + 1, count)
-    return _image_set(pixels, labels, list(SHAPES), "built-in shapes", LoadReport())
+    return _image_set(pixels, labels, list(SHAPES), source_name("builtin", "shapes"), LoadReport())
 
 
 def _sklearn_digits(size: int, channels: int, count: int | None, seed: int, progress: Progress) -> ImageSet:
@@ -394,7 +426,8 @@ def _sklearn_digits(size: int, channels: int, count: int | None, seed: int, prog
         pixels[i] = _channels_first(canvas if channels == 1 else canvas.convert("RGB"))
         _tick(progress, i + 1, len(order))
     names = [str(d) for d in digits.target_names]
-    return _image_set(pixels, digits.target[order], names, "built-in digits (scikit-learn)", LoadReport())
+    source = source_name("builtin", "digits")
+    return _image_set(pixels, digits.target[order], names, source, LoadReport())
 
 
 # ---------------------------------------------------------------- Kaggle
@@ -536,7 +569,7 @@ def _load_idx(root: Path, size: int, channels: int, limit: int, source: str, pro
         (p for p in root.rglob("*") if IDX_IMAGES.search(p.name) and p.is_file()), key=_train_first
     )
     if not files:
-        raise UserError("data.empty", source=source, skipped=0)
+        raise _nothing_usable(source, 0)
     images_file = files[0]
     images = _read_idx(images_file, 3, limit)
     # the labels lie beside the images, or (hojjatk/mnist-dataset) in a sibling folder of the same name
@@ -587,7 +620,7 @@ def _load_csv(
         if "label" in header:
             break
     else:
-        raise UserError("data.empty", source=source, skipped=0)
+        raise _nothing_usable(source, 0)
     side = math.isqrt(len(header) - 1)
     if side < MIN_SIDE or side * side != len(header) - 1:
         raise UserError("data.bad_csv", file=path.name)
@@ -596,7 +629,7 @@ def _load_csv(
     except (OSError, ValueError):
         raise UserError("data.bad_csv", file=path.name) from None
     if len(rows) == 0:
-        raise UserError("data.empty", source=source, skipped=0)
+        raise _nothing_usable(source, 0)
     label_column = header.index("label")
     labels = rows[:, label_column]
     pixels = np.delete(rows, label_column, axis=1).clip(0, 255).astype(np.uint8).reshape(-1, side, side)
@@ -606,7 +639,7 @@ def _load_csv(
 def _from_gray_arrays(images, labels, names, size, channels, source, progress) -> ImageSet:
     """N x H x W gray arrays -> the requested size and channels; labels -> class indices."""
     if len(images) == 0:
-        raise UserError("data.empty", source=source, skipped=0)
+        raise _nothing_usable(source, 0)
     pixels = np.empty((len(images), channels, size, size), np.uint8)
     for i, image in enumerate(images):
         picture = Image.fromarray(image)
@@ -711,7 +744,7 @@ def _load_files(
     if progress is not None:
         progress(total, total)  # some files were skipped: the bar still ends full
     if not pixels:
-        raise UserError("data.empty", source=source, skipped=sum(report.skipped.values()))
+        raise _nothing_usable(source, sum(report.skipped.values()))
     stacked = np.stack(pixels)
     if classes is None:
         return _image_set(stacked, None, [], source, report)
@@ -774,8 +807,8 @@ def _decode(
         log.debug("skipping a corrupt image: %r", error)
         report.skip("corrupt")
         return None
-    for reason in conversions:
-        report.converted[reason] = report.converted.get(reason, 0) + 1
+    for conversion in conversions:
+        report.convert(conversion)
     return array
 
 

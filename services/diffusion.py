@@ -11,6 +11,7 @@ torch and diffusers are imported inside the functions, so importing this module 
 
 from __future__ import annotations
 
+import hashlib
 import random
 import re
 import shutil
@@ -81,7 +82,11 @@ PRESETS: dict[str, ModelRef] = {
 
 
 def model_ref(source: str, location: str, config: str | None = None) -> ModelRef:
-    """A ModelRef from what the student typed: source "hub", "folder" or "file" (= "single_file")."""
+    """A ModelRef from what the student typed: source "hub", "folder" or "file" (= "single_file").
+
+    ``config`` (single files only, optional) names where diffusers reads the component configs:
+    a local diffusers folder of the same architecture, or a Hugging Face id.
+    """
     location = location.strip()
     if source == "hub":
         if not _HUB_ID.match(location):
@@ -97,8 +102,23 @@ def model_ref(source: str, location: str, config: str | None = None) -> ModelRef
             raise UserError("sd.err.not_safetensors", path=location)
         if not path.is_file():
             raise UserError("sd.err.no_file", path=location)
-        return ModelRef("single_file", str(path.resolve()), path.stem, config=config)
+        return ModelRef("single_file", str(path.resolve()), path.stem, config=_single_file_config(config))
     raise UserError("sd.err.source", source=source)
+
+
+def _single_file_config(config: str | None) -> str | None:
+    """A single file's config as diffusers takes it: a resolved diffusers folder, a hub id, or None."""
+    config = (config or "").strip()
+    if not config:
+        return None
+    folder = Path(config).expanduser()
+    if folder.is_dir():
+        if not (folder / "model_index.json").is_file():
+            raise UserError("sd.err.no_folder", path=config)
+        return str(folder.resolve())
+    if _HUB_ID.match(config):
+        return config
+    raise UserError("sd.err.no_config", path=config)
 
 
 # --- the tiny offline demo ----------------------------------------------------------------------------
@@ -250,6 +270,7 @@ class LoadedModel:
     scheduler_config: dict  # the noise schedule the model shipped with
     offload: bool = False  # weights wait in CPU memory; each part moves to the GPU when used
     loras: tuple = ()  # the LoRA files loaded into the weights now
+    unet_graphs: object = None  # unet_graphs.GraphedUNet on CUDA: the U-Net replayed from CUDA graphs
     _offloaded: str | None = field(default=None, repr=False)
     _schedulers: dict = field(default_factory=dict, repr=False)
 
@@ -304,10 +325,15 @@ def _load(ref: ModelRef, device: str) -> LoadedModel:
     offload = device == "cuda" and _short_of_gpu_memory(pipe)
     if not offload:
         pipe.to(device)
+    graphs = None
     if device == "cuda":
         import torch
 
+        from services import unet_graphs
+
         pipe.unet.to(memory_format=torch.channels_last)  # faster convolutions on tensor cores
+        if not offload:  # offloading moves the weights between calls: nothing fixed to replay
+            graphs = unet_graphs.install(pipe.unet)
     # diffusers' default attention on torch 2 is scaled_dot_product_attention (flash / memory-efficient)
     pipes = {"txt2img": pipe}
     for mode, cls in (
@@ -316,7 +342,9 @@ def _load(ref: ModelRef, device: str) -> LoadedModel:
     ):
         pipes[mode] = cls.from_pipe(pipe, dtype=dtype)  # same modules, no copy
         pipes[mode].set_progress_bar_config(disable=True)
-    return LoadedModel(ref, device, dtype, pipes, dict(pipe.scheduler.config), offload=offload)
+    return LoadedModel(
+        ref, device, dtype, pipes, dict(pipe.scheduler.config), offload=offload, unet_graphs=graphs
+    )
 
 
 def _from_source(ref: ModelRef, cls, dtype):
@@ -424,16 +452,52 @@ def check_lora(path: str, weight: float = 1.0) -> Lora:
         raise UserError("sd.err.no_file", path=path)
     if not LORA_WEIGHT_RANGE[0] <= weight <= LORA_WEIGHT_RANGE[1]:
         raise UserError("sd.err.lora_weight", weight=weight, lo=LORA_WEIGHT_RANGE[0], hi=LORA_WEIGHT_RANGE[1])
+    _check_lora_tensors(file, file.name)
+    return Lora(str(file.resolve()), float(weight))
+
+
+def _check_lora_tensors(file: Path, name: str) -> None:
+    """Refuse a file that is no safetensors file or holds no LoRA weights; ``name`` is what the message shows."""
     try:
         from safetensors import safe_open
 
         with safe_open(str(file), framework="pt") as f:
             keys = list(f.keys())
     except Exception:
-        raise UserError("sd.err.bad_lora", path=file.name) from None
+        raise UserError("sd.err.bad_lora", path=name) from None
     if not any("lora" in k for k in keys):
-        raise UserError("sd.err.bad_lora", path=file.name)
-    return Lora(str(file.resolve()), float(weight))
+        raise UserError("sd.err.bad_lora", path=name)
+
+
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+
+
+def save_uploaded_lora(name: str, data: bytes) -> Path:
+    """An uploaded LoRA file, checked and kept under the cache; returns where it is.
+
+    The uploaded name is never used as a path: only the letters, digits, ``_``, ``-`` and
+    ``.`` of its last part become the file name, inside a folder named by the content's
+    hash (``cache/loras/<hash>/<name>.safetensors``), so the same file uploaded twice is
+    kept once and two different files with one name do not overwrite each other.
+    """
+    if not name.lower().endswith(".safetensors"):
+        raise UserError("sd.err.not_safetensors", path=name)
+    base = re.split(r"[\\/]", name)[-1][: -len(".safetensors")]
+    stem = _UNSAFE_NAME.sub("_", base).strip("._-")[:80] or "lora"
+    folder = cache_dir("loras", hashlib.sha256(data).hexdigest()[:16])
+    file = folder / f"{stem}.safetensors"
+    if not file.is_file():
+        partial = folder / f".{uuid.uuid4().hex[:8]}.partial"
+        partial.write_bytes(data)
+        try:
+            _check_lora_tensors(partial, file.name)
+        except UserError:
+            partial.unlink(missing_ok=True)
+            if not any(folder.iterdir()):
+                folder.rmdir()
+            raise
+        partial.replace(file)  # whole or nothing
+    return file
 
 
 def load_lora(pipe, path: str, weight: float, adapter_name: str | None = None) -> str:
@@ -456,7 +520,11 @@ def _apply_loras(model: LoadedModel, loras: tuple[Lora, ...]) -> None:
     """Make the loaded LoRAs and their weights those of the request (files reloaded only when they change)."""
     pipe = model.pipes["txt2img"]
     paths = tuple(lora.path for lora in loras)
+    if model.unet_graphs is not None:  # LoRA layers change the U-Net's modules: no replaying them
+        model.unet_graphs.lora_loaded = bool(loras)
     if paths != tuple(lora.path for lora in model.loras):
+        if model.unet_graphs is not None:
+            model.unet_graphs.reset()
         if model.loras:
             unload_lora(pipe)
             model.loras = ()

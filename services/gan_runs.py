@@ -3,7 +3,8 @@
 A run is a folder ``cache/runs/<run_id>/``:
 
     config.json              title, creation time, the GanConfig and how to reload the data
-    status.json              status, step, seconds trained, speed, last metrics, error
+    status.json              status, step, seconds trained, speed, data source and image
+                             count, last metrics, last mode-collapse measurement, error
     metrics.jsonl            one line per ~10 steps: step, loss_d, loss_g, d_real, d_fake,
                              and at eval steps diversity, collapsed, modes_covered, kl, histogram
     checkpoint.safetensors   weights, BatchNorm statistics, Adam moments, RNG state, step
@@ -32,6 +33,7 @@ from typing import TYPE_CHECKING
 from services import jobs
 from services.errors import UserError
 from services.gan import GanConfig
+from services.model_cache import ModelCache
 from services.paths import cache_dir
 
 if TYPE_CHECKING:
@@ -42,16 +44,16 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 JOB_KIND = "gan"
-# "new" (created, never trained), "running", "stopped" (by the user; resumable), "done",
-# "failed" (see RunInfo.error), "interrupted" (the server stopped while it trained; resumable)
-STATUSES = ("new", "running", "stopped", "done", "failed", "interrupted")
 DATA_KINDS = ("builtin", "kaggle", "folder", "zip")
 GRID_SIZE = 64  # images in each sample grid, 8 x 8
 EVAL_SAMPLES = 500  # generated images per mode-collapse measurement
 METRICS_EVERY = 10  # steps averaged into one metrics line
 _RUN_ID = re.compile(r"^[0-9a-z-]{6,64}$")
 _START_LOCK = threading.Lock()
-_RESIDENT_KEYS: dict[str, tuple] = {}  # run id -> its generator's key in RESIDENT
+# generators loaded for sampling: their own small cache, so opening Lab 1's samples never
+# evicts a Stable Diffusion pipeline from model_cache.RESIDENT (a generator is a few MB)
+GENERATORS = ModelCache(max_items=4)
+_GENERATOR_KEYS: dict[str, tuple] = {}  # run id -> its generator's key in GENERATORS
 
 
 @dataclass
@@ -59,17 +61,20 @@ class RunInfo:
     id: str
     title: str
     created: float  # Unix time
-    status: str  # one of STATUSES
+    # "new" (created, never trained), "running", "stopped" (by the user; resumable), "done",
+    # "failed" (see error), "interrupted" (the server stopped while it trained; resumable)
+    status: str
     step: int  # generator updates done
     iterations: int  # generator updates planned
     config: dict  # GanConfig.to_dict()
-    data: str  # where the images come from, e.g. "built-in shapes (3000 images)"
+    data: str  # where the images come from: a datasets source name, e.g. "builtin shapes"
     last_metrics: dict | None  # the newest metrics line
     last_collapse: dict | None  # the newest mode-collapse measurement (with its step)
     seconds: float  # time spent training, over all sessions
     images_per_s: float | None  # real images through the discriminator per second, last session
     error: UserError | None = None  # why a failed run failed
     job_id: str | None = None  # the live job training it, if any
+    images: int | None = None  # how many images it trains on, once training has loaded them
     samples: list[int] = field(default_factory=list)  # steps that have a sample grid
 
     @property
@@ -126,14 +131,6 @@ def start(run_id: str) -> jobs.Job:
         return jobs.start(JOB_KIND, lambda job: _train(job, run_id), key=run_id)
 
 
-def stop(run_id: str, wait_s: float = 0.0) -> None:
-    """Ask the run's job to stop (it saves a checkpoint first); optionally wait for it."""
-    for job in jobs.find(JOB_KIND, run_id, active_only=True):
-        job.cancel()
-        if wait_s:
-            job.wait(wait_s)
-
-
 def extend(run_id: str, more: int) -> GanConfig:
     """Plan ``more`` generator steps beyond the current total, so a finished run can go on."""
     if not isinstance(more, int) or isinstance(more, bool) or not 1 <= more <= 1_000_000:
@@ -177,19 +174,16 @@ def run_info(run_id: str) -> RunInfo:
         step=status.get("step", 0),
         iterations=meta["config"]["iterations"],
         config=meta["config"],
-        data=status.get("source") or _describe(meta["data"]),
+        data=status.get("source") or _source(meta["data"]),
         last_metrics=status.get("last_metrics"),
         last_collapse=status.get("last_collapse"),
         seconds=status.get("seconds", 0.0),
         images_per_s=status.get("images_per_s"),
         error=UserError(error["key"], **error["params"]) if error else None,
         job_id=active[0].id if active else None,
+        images=status.get("images"),
         samples=sample_steps(run_id),
     )
-
-
-def config(run_id: str) -> GanConfig:
-    return GanConfig.from_dict(_read_meta(run_id)["config"])
 
 
 def metrics(run_id: str) -> list[dict]:
@@ -225,26 +219,19 @@ def samples_at(run_id: str, step: int) -> Image.Image | None:
         return picture.copy()
 
 
-def latest_samples(run_id: str) -> Image.Image | None:
-    steps = sample_steps(run_id)
-    return samples_at(run_id, steps[-1]) if steps else None
-
-
 def load_generator(run_id: str):
     """The run's generator from its last checkpoint, in eval mode on the compute device.
 
-    Kept in ``model_cache.RESIDENT`` under the checkpoint's step, so every session shares
-    one copy and a newer checkpoint is loaded when there is one.
+    Kept in ``GENERATORS`` under the checkpoint's time stamp, so every session shares one
+    copy and a newer checkpoint is loaded when there is one.
     """
-    from services.model_cache import RESIDENT
-
     path = _folder(run_id) / "checkpoint.safetensors"
     if not path.exists():
         raise UserError("gan.run.no_checkpoint")
     meta = _read_meta(run_id)
     stamp = path.stat().st_mtime_ns
-    key = _RESIDENT_KEYS[run_id] = ("gan", run_id, stamp)
-    return RESIDENT.get(key, lambda: _load_generator(path, meta), f"GAN · {meta['title']}")
+    key = _GENERATOR_KEYS[run_id] = ("gan", run_id, stamp)
+    return GENERATORS.get(key, lambda: _load_generator(path, meta), f"GAN · {meta['title']}")
 
 
 def resume_interrupted() -> list[str]:
@@ -265,16 +252,14 @@ def resume_interrupted() -> list[str]:
 
 def delete(run_id: str) -> None:
     """Stop the run if it trains, then remove its folder and its cached generator."""
-    from services.model_cache import RESIDENT
-
     folder = _folder(run_id)
     for job in jobs.find(JOB_KIND, run_id, active_only=True):
         job.cancel()
         if not job.wait(30):
             raise UserError("gan.run.busy")
-    key = _RESIDENT_KEYS.pop(run_id, None)
+    key = _GENERATOR_KEYS.pop(run_id, None)
     if key is not None:
-        RESIDENT.drop(key)
+        GENERATORS.drop(key)
     shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -299,7 +284,7 @@ def _train(job: jobs.Job, run_id: str) -> dict:
         if checkpoint.exists():
             trainer.load_state(_read_checkpoint(checkpoint))
         _rewind(folder, trainer.step_count)
-        _update_status(run_id, source=f"{data.source} ({len(data)})")
+        _update_status(run_id, source=data.source, images=len(data))
         monitor = _monitor(data, folder, job, trainer.step_count, cfg)
         status = _read_status(run_id)
         seconds, images_per_s = status.get("seconds", 0.0), status.get("images_per_s")
@@ -551,6 +536,14 @@ def _check_spec(spec: dict, zip_bytes: bytes | None) -> dict:
             raise UserError("gan.data.spec")
         keep = {"name": Path(str(spec.get("name") or "upload.zip")).name}
     return {"kind": kind, **keep, "limit": limit}
+
+
+def _source(spec: dict) -> str:
+    """The data as a datasets source name before training has loaded it ("kaggle #3": no version yet)."""
+    from services.datasets import source_name
+
+    name = f"#{spec['variant']}" if spec["kind"] == "kaggle" else _describe(spec)
+    return source_name(spec["kind"], name)
 
 
 def _describe(spec: dict) -> str:

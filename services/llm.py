@@ -299,6 +299,7 @@ class Matrix:
             self.tasks, self.styles, self.languages, self.endpoints, self.temperatures
         ):
             task = llm_tasks.task(number)
+            expected = llm_tasks.expected_language(task, lang)
             messages = llm_tasks.messages(
                 self.task_text(number, level, lang),
                 style,
@@ -306,6 +307,7 @@ class Matrix:
                 llm_tasks.role_for(task, lang),
                 self.params.system_prompt,
                 self.custom_style,
+                answer_lang=expected,
             )
             cells.append(
                 Cell(
@@ -317,7 +319,7 @@ class Matrix:
                     endpoint,
                     temperature,
                     messages,
-                    llm_tasks.expected_language(task, lang),
+                    expected,
                 )
             )
         return cells
@@ -360,8 +362,7 @@ def measure(cell: Cell, reply: Reply) -> dict:
     tokens_in = reply.prompt_tokens
     if tokens_in is None:
         tokens_in = sum(estimate_tokens(m["content"]) + 4 for m in cell.messages)  # +4: role markup
-    detected = llm_checks.detect_language(reply.text)
-    known = cell.expected_lang in llm_checks.DETECTABLE and detected is not None
+    detected, lang_ok = llm_checks.check_language(reply.text, cell.expected_lang)
     return dict(
         latency_s=reply.latency_s,
         ttft_s=reply.ttft_s,
@@ -374,7 +375,7 @@ def measure(cell: Cell, reply: Reply) -> dict:
         words=len(reply.text.split()),
         chars=len(reply.text),
         detected_lang=detected,
-        lang_ok=detected == cell.expected_lang if known else None,
+        lang_ok=lang_ok,
         finish_reason=reply.finish_reason,
         check=task_check(cell, reply.text),
     )
@@ -517,7 +518,3 @@ DIMENSIONS = ("task", "level", "style", "lang", "label", "temperature")
 def varying(record: dict) -> list[str]:
     """The matrix axes with more than one value: what tells the cells apart."""
     return [d for d in DIMENSIONS if len({c[d] for c in record["cells"]}) > 1]
-
-
-def finished(record: dict) -> bool:
-    return all(c["status"] in (DONE, ERROR, CANCELLED) for c in record["cells"])

@@ -73,6 +73,24 @@ def detect_language(text: str) -> str | None:
     return best if scores[best] else None
 
 
+def detectable(lang: str) -> bool:
+    """Can ``detect_language`` recognise this language? Not one the student added."""
+    return lang in DETECTABLE
+
+
+def check_language(text: str, expected: str) -> tuple[str | None, bool | None]:
+    """The answer's language and whether it is ``expected``: (detected, matches).
+
+    (None, None) — "not checked" — for a language the detector does not know: its guess
+    would be one of the languages it knows (Portuguese reads as Spanish), a false "wrong".
+    ``matches`` is None too when the text is too short to tell.
+    """
+    if not detectable(expected):
+        return None, None
+    detected = detect_language(text)
+    return detected, None if detected is None else detected == expected
+
+
 # --- SEO keyword lists ------------------------------------------------------------------
 
 _LIST_MARK = re.compile(r"^\s*(?:[-*•–]|\d+[.)]|#\d+)\s*")

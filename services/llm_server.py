@@ -12,6 +12,10 @@ stream, so it is started with ``--interrupt_requests False``: requests queue ins
 
 Running this module (``python -m services.llm_server PARENT_PID ARGS...``) is how the child
 starts: it serves ``llama_cpp.server`` with ARGS and exits when PARENT_PID is gone.
+
+The child gets a short, explicit environment (``server_environment``), not the app's: a
+Kaggle key set for a download, an OpenAI key, and variables that ``llama_cpp.server``
+would obey over its command line (``HOST``, ``PORT``, ``API_KEY``, ``CONFIG_FILE``) stay out.
 """
 
 import atexit
@@ -23,6 +27,7 @@ import sys
 import threading
 import time
 import urllib.request
+from collections.abc import Mapping
 from pathlib import Path
 
 from services.errors import UserError
@@ -54,6 +59,56 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+# What the child may inherit: the search paths and locale it runs with, and the knobs of the
+# libraries it loads (llama.cpp, OpenMP, BLAS, CUDA). Everything else stays with the app.
+_ENV_NAMES = frozenset(
+    {
+        "PATH",
+        "HOME",
+        "USER",
+        "LOGNAME",
+        "SHELL",
+        "LANG",
+        "LANGUAGE",
+        "TZ",
+        "TMPDIR",
+        "TEMP",
+        "TMP",
+        "LD_LIBRARY_PATH",
+        "DYLD_LIBRARY_PATH",
+        "VIRTUAL_ENV",
+        "CONDA_PREFIX",
+        "SYSTEMROOT",
+    }
+)
+_ENV_PREFIXES = ("LC_", "PYTHON", "GGML_", "LLAMA_", "OMP_", "OPENBLAS_", "MKL_", "CUDA_", "NVIDIA_", "HIP_")
+# Names that hold a secret, whatever prefix let them in (LLAMA_API_KEY, PYTHON_TOKEN...).
+_SECRET_SUFFIXES = ("_KEY", "_TOKEN", "_SECRET", "_SECRETS", "_CREDENTIALS")
+_SECRET_PARTS = ("PASSWORD", "PASSWD", "KAGGLE", "OPENAI")
+
+
+def _secret(name: str) -> bool:
+    upper = name.upper()
+    return upper.endswith(_SECRET_SUFFIXES) or any(part in upper for part in _SECRET_PARTS)
+
+
+def server_environment(environ: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment the server child starts with: what it needs from ``environ`` (the
+    app's own by default), and no secret.
+
+    An allowlist, not a blocklist: ``services.datasets`` puts the Kaggle key into the app's
+    environment during a download, a server started meanwhile must not inherit it; and
+    ``llama_cpp.server`` reads ``API_KEY``, ``HOST``, ``PORT`` and ``CONFIG_FILE`` from the
+    environment over its arguments (a hosting platform's ``PORT`` would move it elsewhere).
+    """
+    environ = os.environ if environ is None else environ
+    return {
+        name: value
+        for name, value in environ.items()
+        if (name.upper() in _ENV_NAMES or name.upper().startswith(_ENV_PREFIXES)) and not _secret(name)
+    }
+
+
 def _threads() -> int:
     """Half the cores, at most 4. llama.cpp's threads wait for each other at every layer, so a
     thread that shares its core with other work stalls them all: on a busy 2-core machine one
@@ -73,10 +128,6 @@ class LocalServer:
     def running(self) -> bool:
         """Cheap: only asks whether the child process is alive."""
         return self._proc is not None and self._proc.poll() is None
-
-    @property
-    def url(self) -> str | None:
-        return self._url if self.running else None
 
     @property
     def pid(self) -> int | None:
@@ -123,7 +174,12 @@ class LocalServer:
         ]
         with open(log_path, "w") as log:
             self._proc = subprocess.Popen(
-                command, cwd=APP_ROOT, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
+                command,
+                cwd=APP_ROOT,
+                env=server_environment(),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
             )
         self._url = f"http://127.0.0.1:{port}/v1"
         self.starts += 1
@@ -168,6 +224,18 @@ def status_key() -> str:
     if LOCAL.running:
         return "llm.local.running"
     return "llm.local.stopped" if available() else "llm.local.absent"
+
+
+def sidebar_state() -> tuple[str, dict] | None:
+    """The local model as an entry of the sidebar's "loaded" list: a translation key and its
+    parameters, or None where the local model is not installed (Community Cloud).
+
+    Cheap enough for every rerun: it never starts the server and imports nothing heavy
+    (``find_spec`` locates llama_cpp without importing it).
+    """
+    if LOCAL.running:
+        return "llm.local.sidebar.running", {"model": MODEL_NAME}
+    return ("llm.local.sidebar.stopped", {"model": MODEL_NAME}) if available() else None
 
 
 def _serve_until_orphaned(parent_pid: int, server_args: list[str]) -> None:

@@ -3,11 +3,18 @@
 A prompt is built in three steps: the task text at a level in a language, wrapped by a
 style (a role, examples, "step by step", a strict format or the student's own template),
 then turned into chat messages with the student's system prompt. Ukrainian and English
-texts are written here; for another language the student types the task text, and the
-style instructions stay in English.
+texts are written here; for another language the student types the task text, the style
+instructions stay in English, and the prompt ends by naming the language to answer in.
+
+Any language may be asked for: one the translation table names (``llm.lang.<code>``) is
+recognised by its code or its Ukrainian or English name; any other is kept as the student
+typed it, and that text names it in the prompt.
 """
 
+import re
 from dataclasses import dataclass
+
+from services import i18n
 
 LEVELS = ("easy", "medium", "hard")
 STYLES = ("plain", "role", "few_shot", "step_by_step", "format", "custom")
@@ -273,6 +280,44 @@ _EXAMPLES = {
 }
 
 
+# Said last in a prompt in a language other than Ukrainian or English: the task text is the
+# student's translation, but the style instructions are English and would pull a small model
+# towards English.
+_ANSWER_IN = "Answer in {language}."
+_LANG_PREFIX = "llm.lang."
+MAX_LANGUAGE_CHARS = 40
+
+
+def _named_languages() -> dict[str, str]:
+    """Every spelling the app recognises (code, Ukrainian and English name, casefolded) -> code."""
+    spellings = {}
+    for key, names in i18n.TABLE.items():
+        if key.startswith(_LANG_PREFIX):
+            code = key.removeprefix(_LANG_PREFIX)
+            for spelling in (code, *names):
+                spellings.setdefault(spelling.casefold(), code)
+    return spellings
+
+
+_SPELLINGS = _named_languages()
+
+
+def language_code(text: str) -> str:
+    """A language the student names — "pt", "Portuguese", "португальська" — as the code the
+    app knows it by; a language it has no name for stays as typed (trimmed, at most 40
+    characters); blank text gives "".
+    """
+    text = re.sub(r"\s+", " ", text).strip()[:MAX_LANGUAGE_CHARS]
+    return _SPELLINGS.get(text.casefold(), text)
+
+
+def language_name(code: str, lang: str = "en") -> str:
+    """The name of a language in ``lang`` (an interface language); a language the student
+    added under a name the app does not know is called what they typed."""
+    key = _LANG_PREFIX + code
+    return i18n.t(key, lang) if key in i18n.TABLE else code
+
+
 def task(number: int) -> Task:
     return TASKS[number - 1]
 
@@ -287,9 +332,20 @@ def _in(table: dict[str, object], lang: str):
 
 
 def messages(
-    text: str, style: str, lang: str, role: str, system_prompt: str = "", custom_template: str = ""
+    text: str,
+    style: str,
+    lang: str,
+    role: str,
+    system_prompt: str = "",
+    custom_template: str = "",
+    answer_lang: str | None = None,
 ) -> list[dict[str, str]]:
-    """The chat messages for a task text in a style; ``role`` is the task's expert in ``lang``."""
+    """The chat messages for a task text in a style; ``role`` is the task's expert in ``lang``.
+
+    In a language other than Ukrainian and English the request ends by asking for the answer
+    in ``answer_lang`` (the prompt's language unless given: the translation task answers in
+    Ukrainian).
+    """
     system = [system_prompt.strip()] if system_prompt.strip() else []
     turns: list[dict[str, str]] = []
     if style == "role":
@@ -306,6 +362,8 @@ def messages(
         text = template.replace("{task}", text) if "{task}" in template else f"{template}\n\n{text}"
     elif style != "plain":
         raise ValueError(f"unknown prompt style {style!r}")
+    if lang not in BUILTIN_LANGS:
+        text = f"{text}\n\n{_ANSWER_IN.format(language=language_name(answer_lang or lang))}"
     head = [{"role": "system", "content": "\n\n".join(system)}] if system else []
     return head + turns + [{"role": "user", "content": text}]
 

@@ -139,8 +139,3 @@ def _merge_schedule_type(result: dict) -> None:
         if combined in samplers.SAMPLERS:
             result["sampler"] = combined
             del result["Schedule type"]
-
-
-# the names the PNG Info tab uses
-read = read_parameters
-parse = parse_parameters

@@ -19,9 +19,6 @@ class Preset:
     negative: str
     meaning_uk: str  # the prompt in Ukrainian, for the student
 
-    def description(self, lang: str) -> str:
-        return self.meaning_uk if lang == "uk" else self.prompt
-
 
 # A detailed prompt per variant: subject, details, light and framing, as the manual advises
 # ("detailed and contextual descriptions"). Keyed by variant number.

@@ -44,3 +44,20 @@ def test_language_switch_changes_the_text():
     at.sidebar.button_group[0].set_value("uk").run()
     assert not at.exception
     assert "лабораторія" in at.title[0].value
+
+
+def test_the_app_resumes_gan_runs_that_a_restart_interrupted():
+    """A run left "running" by a server that died goes on when the app starts again."""
+    import streamlit as st
+
+    from services import gan, gan_runs, jobs
+
+    cfg = gan.GanConfig(size=28, latent=8, g_width=8, d_width=8, batch=16, iterations=5)
+    run_id = gan_runs.create(cfg, {"kind": "builtin", "name": "shapes", "limit": 64})
+    gan_runs._update_status(run_id, status="running")  # what the dead server left behind
+    assert gan_runs.run_info(run_id).status == "interrupted"
+    st.cache_resource.clear()  # a fresh server process
+    at = _app(lang="en")
+    assert not at.exception
+    [job] = jobs.find(gan_runs.JOB_KIND, run_id)
+    assert job.wait(60) and gan_runs.run_info(run_id).status == "done"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from services import jobs, llm_history, llm_server
+from services import jobs, llm, llm_history, llm_server
 from services.i18n import TABLE, t
 from tests import llm_servers
 
@@ -68,6 +68,66 @@ def test_page_reports_bad_settings_in_the_users_language():
     errors = [e.value for e in at.error]
     assert any("не адреса сервера" in e for e in errors)
     assert any("Виберіть хоча б одне завдання" in e for e in errors)
+
+
+def test_student_adds_a_language_and_the_request_asks_for_an_answer_in_it():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.query_params["variant"] = "1"
+    at.run()
+    at.switch_page("pages/llm.py")
+    at.run()
+    at.multiselect(key="llm_styles").set_value(["plain"])
+    # Typed into the multiselect: an ISO code, and a language the app has no name for.
+    at.multiselect(key="llm_languages").set_value(["en", "pt", "Klingon"])
+    at.run()
+    assert not at.exception
+    labels = {area.key: area.label for area in at.text_area}
+    assert labels["llm_prompt_pt_1_easy"] == "Task 1 (easy) in Portuguese"
+    assert labels["llm_prompt_Klingon_1_easy"] == "Task 1 (easy) in Klingon"
+    at.text_area(key="llm_prompt_pt_1_easy").set_value(
+        "Escreva um artigo curto sobre inteligência artificial."
+    )
+    at.text_area(key="llm_prompt_Klingon_1_easy").set_value("De'wI' QeD ghItlh.")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.button(key="llm_run").label == "Run the comparison (answers: 3)"
+    requests = [block.value for block in at.code]
+    assert any(r.endswith("inteligência artificial.\n\nAnswer in Portuguese.") for r in requests), requests
+    assert any(r.endswith("De'wI' QeD ghItlh.\n\nAnswer in Klingon.") for r in requests), requests
+
+
+def test_history_says_an_added_language_was_not_checked_and_names_temperature_in_ukrainian():
+    matrix = llm.Matrix(
+        [(1, "easy")],
+        ["plain"],
+        ["Klingon"],
+        [llm.local_endpoint()],
+        [0.2, 0.7],
+        prompts={"Klingon": {"1:easy": "De'wI' QeD ghItlh."}},
+    )
+    comparison = llm.Comparison(matrix, "Klingon")
+    for cell in comparison.cells:
+        reply = llm.Reply("Artificial intelligence is a tool that helps people in the office.", 1.0, 0.1, 12,
+                          20, 12, "stop", False)  # fmt: skip
+        comparison.update(cell.index, **llm.measure(cell, reply), status=llm.DONE)
+    llm_history.save(comparison.record())
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "uk"
+    at.run()
+    at.switch_page("pages/llm.py")
+    at.run()
+    assert not at.exception
+    captions = [c.value for c in at.caption]
+    # The English answer is not called wrong: Klingon has no detector, so it is not checked.
+    unchecked = t("llm.check.lang_unchecked", "uk", language="Klingon")
+    assert sum(unchecked in c for c in captions) == 2, captions
+    assert not any(t("llm.check.lang", "uk", language="англійська") in c for c in captions)
+    markdown = " ".join(m.value for m in at.markdown)
+    assert "температура 0.2" in markdown and "температура 0.7" in markdown and "T=" not in markdown
+    [table] = at.dataframe
+    assert "Температура" in table.value.columns and "T" not in table.value.columns
+    assert at.slider(key="llm_top_p").label == "Ядрове семплювання (top_p)"
 
 
 CLOUD = """

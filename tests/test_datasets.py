@@ -317,6 +317,8 @@ def test_no_usable_image_is_a_user_error(tmp_path, source):
         else:
             datasets.load_zip(_zip({"readme.txt": b"x", "broken.jpg": b"\xff\xd8\xff"}), 28, 1)
     assert caught.value.key == "data.empty" and caught.value.params["skipped"] == 2
+    # the message names the folder or archive alone, with no English "folder"/"zip" before it
+    assert caught.value.params["source"] == ("data" if source == "folder" else "upload.zip")
 
 
 # ---------------------------------------------------------------- Kaggle, offline
@@ -480,14 +482,48 @@ def test_credentials_live_only_for_the_download(monkeypatch):
 
 
 def test_every_reason_the_loader_gives_is_translated():
+    """The page names a skipped file by "data.skipped.<reason>" and a conversion by
+    "data.converted.<conversion>": every code the loader can count has both texts."""
     source = Path(datasets.__file__).read_text()
-    skips = set(re.findall(r'(?:skip|append)\("([a-z_]+)"', source)) - {"animated", "palette", "alpha"}
-    conversions = set(re.findall(r'conversions\.append\("([a-z_]+)"\)', source))
-    keys = {f"data.skipped.{r}" for r in skips - conversions} | {f"data.converted.{c}" for c in conversions}
-    assert len(keys) >= 12
-    assert keys <= set(i18n.TABLE), keys - set(i18n.TABLE)
+    # codes passed to report.skip, appended to the conversions list or returned by _zip_entries
+    counted = set(re.findall(r'(?:skip|append)\("([a-z_]+)"', source))
+    assert counted == set(datasets.SKIP_REASONS) | set(datasets.CONVERSIONS)
+    for family, codes in (("data.skipped", datasets.SKIP_REASONS), ("data.converted", datasets.CONVERSIONS)):
+        for code in codes:
+            uk, en = i18n.TABLE[f"{family}.{code}"]
+            assert uk.strip() and en.strip() and uk != code and en != code
     raised = set(re.findall(r'"(data\.[a-z_]+)"', source))
     assert raised <= set(i18n.TABLE), raised - set(i18n.TABLE)
+
+
+def test_a_code_without_a_text_cannot_be_counted():
+    report = datasets.LoadReport()
+    report.skip("no_class", 2)
+    report.convert("cmyk")
+    assert (report.skipped, report.converted) == ({"no_class": 2}, {"cmyk": 1})
+    with pytest.raises(ValueError):
+        report.skip("mystery")
+    with pytest.raises(ValueError):
+        report.convert("sepia")
+
+
+def test_sources_and_shape_classes_have_names_in_both_languages(tmp_path):
+    for name in datasets.BUILTINS:
+        source = datasets.load_builtin(name, 28, 1, count=12).source
+        assert datasets.source_parts(source) == ("builtin", name)
+        assert f"data.source.builtin.{name}" in i18n.TABLE
+    for kind in set(datasets.SOURCE_KINDS) - {"builtin"}:
+        for lang in i18n.LANGS:
+            assert i18n.t(f"data.source.{kind}", lang, name="my photos").endswith("my photos")
+    folder = datasets.load_folder(_class_tree(tmp_path / "my photos", {"a": 2, "b": 2}), 28, 1)
+    assert datasets.source_parts(folder.source) == ("folder", "my photos")
+    assert datasets.source_parts("built-in shapes (3000)") == (
+        "",
+        "built-in shapes (3000)",
+    )  # an old run's text
+    for shape in datasets.SHAPES:
+        assert i18n.t(f"data.class.{shape}", "en") == shape
+        assert i18n.t(f"data.class.{shape}", "uk") != shape
 
 
 def test_grid_lays_images_out_in_rows():

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import torch
 from PIL import Image, ImageDraw
 
 from services import diffusion, png_info
@@ -148,6 +149,26 @@ def test_lora_changes_the_image_and_unloading_restores_it(tiny):
     assert diffusion.load(ref).loras == ()
 
 
+@pytest.mark.skipif(not torch.cuda.is_available(), reason="CUDA graphs need an NVIDIA GPU")
+def test_the_unet_replayed_from_cuda_graphs_makes_the_same_images(tiny):
+    ref, lora_file = tiny
+    graphs = diffusion.load(ref).unet_graphs
+    graphs.reset()
+    (replayed,) = diffusion.generate(ref, _request(steps=4))
+    assert len(graphs.graphs) == 1  # run once, recorded at the second step, replayed after
+    graphs.enabled = False
+    try:
+        (eager,) = diffusion.generate(ref, _request(steps=4))
+    finally:
+        graphs.enabled = True
+    assert np.abs(_pixels(replayed.image) - _pixels(eager.image)).max() <= 1
+    # a LoRA changes the modules: it runs eagerly, and afterwards the base model is recorded anew
+    diffusion.generate(ref, _request(loras=((str(lora_file), 1.0),)))
+    assert not graphs.graphs
+    (again,) = diffusion.generate(ref, _request(steps=4))
+    assert len(graphs.graphs) == 1 and np.array_equal(_pixels(again.image), _pixels(replayed.image))
+
+
 def test_a_lora_for_another_model_is_refused_and_leaves_the_model_clean(tiny, tmp_path):
     import torch
     from safetensors.torch import save_file
@@ -279,3 +300,56 @@ def test_lora_files_are_checked(tmp_path, tiny):
     other = tmp_path / "weights.safetensors"
     save_file({"conv.weight": torch.zeros(2)}, str(other))
     assert _user_error(diffusion.check_lora, str(other)).key == "sd.err.bad_lora"
+
+
+def test_a_single_files_config_is_a_diffusers_folder_or_a_hub_id(tiny, tmp_path):
+    ref, _ = tiny
+    file = tmp_path / "model.safetensors"
+    file.write_bytes(b"")
+    assert diffusion.model_ref("file", str(file)).config is None
+    assert diffusion.model_ref("file", str(file), config="  ").config is None
+    assert diffusion.model_ref("file", str(file), config=ref.id).config == str(Path(ref.id).resolve())
+    assert diffusion.model_ref("file", str(file), config="owner/name").config == "owner/name"
+    (tmp_path / "empty").mkdir()
+    error = _user_error(diffusion.model_ref, "file", str(file), config=str(tmp_path / "empty"))
+    assert error.key == "sd.err.no_folder"
+    error = _user_error(diffusion.model_ref, "file", str(file), config=str(tmp_path / "a" / "b" / "c"))
+    assert error.key == "sd.err.no_config"
+
+
+def _lora_bytes(key: str = "unet.down.lora_A.weight") -> bytes:
+    import torch
+    from safetensors.torch import save
+
+    return save({key: torch.zeros(4, 8)})
+
+
+@pytest.mark.parametrize(
+    ("name", "stored"),
+    [
+        ("style.safetensors", "style.safetensors"),
+        ("../../outside.safetensors", "outside.safetensors"),
+        ("..\\..\\windows path.SafeTensors", "windows_path.safetensors"),
+        ("/etc/passwd\x00.safetensors", "passwd.safetensors"),
+        ("...safetensors", "lora.safetensors"),
+        ("стиль акварелі.safetensors", "стиль_акварелі.safetensors"),
+    ],
+)
+def test_an_uploaded_lora_keeps_no_path_from_its_name(name, stored, isolated_cache):
+    file = diffusion.save_uploaded_lora(name, _lora_bytes())
+    assert file.name == stored and file.is_file()
+    assert file.parent.parent == isolated_cache / "loras"
+    assert diffusion.check_lora(str(file)).name == Path(stored).stem
+
+
+def test_an_uploaded_lora_is_kept_once_and_a_bad_one_not_at_all(isolated_cache):
+    first = diffusion.save_uploaded_lora("a.safetensors", _lora_bytes())
+    assert diffusion.save_uploaded_lora("a.safetensors", _lora_bytes()) == first
+    other = diffusion.save_uploaded_lora("a.safetensors", _lora_bytes("text.lora_B.weight"))
+    assert other != first and first.is_file()  # the same name, other content: both kept
+    assert _user_error(diffusion.save_uploaded_lora, "a.ckpt", b"x").key == "sd.err.not_safetensors"
+    assert _user_error(diffusion.save_uploaded_lora, "b.safetensors", b"garbage").key == "sd.err.bad_lora"
+    error = _user_error(diffusion.save_uploaded_lora, "c.safetensors", _lora_bytes("conv.weight"))
+    assert error.key == "sd.err.bad_lora" and error.params["path"] == "c.safetensors"
+    kept = sorted(p.name for p in (isolated_cache / "loras").rglob("*") if p.is_file())
+    assert kept == ["a.safetensors", "a.safetensors"]

@@ -6,7 +6,7 @@ import pytest
 import torch
 from PIL import Image
 
-from services import gan, gan_runs, jobs
+from services import gan, gan_runs, jobs, model_cache
 from services.errors import UserError
 from services.paths import cache_dir
 
@@ -52,7 +52,7 @@ def test_a_run_trains_to_the_end_and_keeps_everything():
     info = gan_runs.run_info(run_id)
     assert (info.status, info.step, info.samples) == ("done", 20, [10, 20])
     assert info.seconds > 0 and info.images_per_s > 0
-    assert "shapes" in info.data and "200" in info.data
+    assert (info.data, info.images) == ("builtin shapes", 200)
     rows = gan_runs.metrics(run_id)
     assert [r["step"] for r in rows] == [10, 20]
     assert all(set(gan.STATS) <= set(r) for r in rows)
@@ -62,8 +62,9 @@ def test_a_run_trains_to_the_end_and_keeps_everything():
     assert 0 <= collapse["diversity"] and collapse["kl"] >= 0 and isinstance(collapse["collapsed"], bool)
     assert info.last_collapse["step"] == 20 and info.last_metrics == rows[-1]
 
-    grid = gan_runs.latest_samples(run_id)
+    grid = gan_runs.samples_at(run_id, info.samples[-1])
     assert isinstance(grid, Image.Image) and grid.size == (8 * 30 + 2, 8 * 30 + 2)
+    assert gan_runs.samples_at(run_id, 15) is None  # no grid at that step
     G = gan_runs.load_generator(run_id)
     assert not G.training
     images = gan.sample(G, tiny(), 0, 3)
@@ -78,6 +79,26 @@ def test_a_run_trains_to_the_end_and_keeps_everything():
     assert finish(gan_runs.start(run_id)).state == jobs.DONE
     assert gan_runs.run_info(run_id).step == 30
     assert [r["step"] for r in gan_runs.metrics(run_id)] == [10, 20, 30]
+
+
+def test_generators_never_evict_the_diffusion_pipelines():
+    """Sampling a GAN keeps its generator in gan_runs.GENERATORS, not in the two-model
+    model_cache.RESIDENT that holds multi-GB Stable Diffusion pipelines."""
+    run_id = gan_runs.create(tiny(iterations=10), DATA, title="small")
+    assert finish(gan_runs.start(run_id)).state == jobs.DONE
+    pipelines = [("sd-pipeline", i) for i in range(model_cache.RESIDENT.max_items)]
+    try:
+        for key in pipelines:
+            model_cache.RESIDENT.get(key, object, f"SD {key[1]}")
+        gan_runs.load_generator(run_id)
+        assert all(key in model_cache.RESIDENT for key in pipelines)
+        assert not any(label.startswith("GAN") for label in model_cache.RESIDENT.labels())
+        assert "GAN · small" in gan_runs.GENERATORS.labels()
+        gan_runs.delete(run_id)
+        assert "GAN · small" not in gan_runs.GENERATORS.labels()
+    finally:
+        for key in pipelines:
+            model_cache.RESIDENT.drop(key)
 
 
 def test_stop_and_resume_follow_the_same_path_as_an_unbroken_run():

@@ -170,7 +170,10 @@ def test_matrix_is_checked_before_anything_runs():
             bad.cells()
         assert caught.value.key == key
     german = matrix(languages=["de"], prompts={"de": {"1:easy": "Schreibe einen kurzen Artikel über KI."}})
-    assert german.cells()[0].messages[-1]["content"] == "Schreibe einen kurzen Artikel über KI."
+    assert (
+        german.cells()[0].messages[-1]["content"]
+        == "Schreibe einen kurzen Artikel über KI.\n\nAnswer in German."
+    )
 
 
 def test_history_round_trip_and_delete():
@@ -208,12 +211,84 @@ def test_local_server_dies_with_the_app_even_when_the_app_is_killed(tmp_path):
 
 
 def test_a_crashed_local_server_is_started_again(local_server):
+    assert llm_server.sidebar_state() == ("llm.local.sidebar.running", {"model": llm_server.MODEL_NAME})
     first = llm_server.LOCAL._proc
     starts = llm_server.LOCAL.starts
     first.kill()
     first.wait()
     assert not llm_server.LOCAL.running and llm_server.status_key() == "llm.local.stopped"
+    assert llm_server.sidebar_state()[0] == "llm.local.sidebar.stopped"
     reply = llm.stream_chat(
         llm.local_endpoint(), [{"role": "user", "content": "Hi"}], llm.Params(max_tokens=4), 0
     )
     assert reply.text and llm_server.LOCAL.starts == starts + 1 and llm_server.LOCAL.running
+
+
+SECRETS = {
+    "KAGGLE_KEY": "kaggle-secret-6d1f0c",
+    "KAGGLE_USERNAME": "student",
+    "OPENAI_API_KEY": "sk-secret-93ab27",
+    "HF_TOKEN": "hf-secret",
+    "LLAMA_API_KEY": "llama-secret",  # a prefix the server may keep, a name it may not
+    "AWS_SECRET": "aws-secret",
+    "DB_PASSWORD": "hunter2",
+    "PYTHON_KEYRING_PASSWORD": "x",
+    # llama_cpp.server obeys these over its command line: another port, a key, a config file.
+    "API_KEY": "k",
+    "PORT": "8501",
+    "HOST": "0.0.0.0",
+    "CONFIG_FILE": "/tmp/x.json",
+}
+
+
+def test_server_environment_keeps_what_the_server_needs_and_no_secret():
+    needed = {
+        "PATH": "/usr/bin",
+        "HOME": "/home/student",
+        "LD_LIBRARY_PATH": "/opt/lib",
+        "LANG": "uk_UA.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "PYTHONPATH": "/app",
+        "OMP_NUM_THREADS": "2",
+        "CUDA_VISIBLE_DEVICES": "0",
+    }
+    env = llm_server.server_environment({**needed, **SECRETS})
+    assert env == needed
+
+
+def test_the_local_server_does_not_inherit_the_apps_secrets(monkeypatch):
+    """A Kaggle download puts the key into os.environ; a server started meanwhile must not see it."""
+    for name, value in SECRETS.items():
+        if name not in ("PORT", "HOST", "CONFIG_FILE", "API_KEY"):
+            monkeypatch.setenv(name, value)
+    server = llm_server.LocalServer(threads=1)
+    try:
+        server.ensure()
+        environ = Path(f"/proc/{server.pid}/environ").read_bytes().split(b"\0")
+    finally:
+        server.stop()
+    names = {item.split(b"=", 1)[0].decode() for item in environ if item}
+    assert "PATH" in names and not names & set(SECRETS)
+    assert not any(
+        SECRETS[name].encode() in item for name in ("KAGGLE_KEY", "OPENAI_API_KEY") for item in environ
+    )
+
+
+SIDEBAR = """
+import sys
+from services import llm_server
+print(llm_server.sidebar_state(), llm_server.LOCAL.starts, "llama_cpp" in sys.modules)
+sys.modules["llama_cpp"] = None  # as on Community Cloud, where it is not installed
+print(llm_server.sidebar_state())
+"""
+
+
+def test_sidebar_state_is_cheap_and_never_starts_the_server():
+    result = subprocess.run(
+        [sys.executable, "-c", SIDEBAR], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    installed, absent = result.stdout.splitlines()
+    model = llm_server.MODEL_NAME
+    assert installed == f"('llm.local.sidebar.stopped', {{'model': '{model}'}}) 0 False"
+    assert absent == "None"

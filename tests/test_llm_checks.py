@@ -119,6 +119,62 @@ def test_language_detection(text, lang):
     assert llm_checks.detect_language(text) == lang
 
 
+PORTUGUESE = (
+    "O programa imprime os números de Fibonacci, e para cada número que se calcula não é preciso "
+    "guardar a lista."
+)
+
+
+def test_a_language_without_a_detector_is_not_checked_rather_than_judged_wrong():
+    # The detector knows no Portuguese: it takes it for Spanish, which would read as "wrong language".
+    assert llm_checks.detect_language(PORTUGUESE) == "es"
+    assert not llm_checks.detectable("pt") and not llm_checks.detectable("Klingon")
+    assert llm_checks.check_language(PORTUGUESE, "pt") == (None, None)
+    assert llm_checks.check_language(PORTUGUESE, "es") == ("es", True)
+    assert llm_checks.check_language(PORTUGUESE, "de") == ("es", False)
+    assert llm_checks.check_language("ok 123", "en") == (None, None)  # too short to tell
+    cell = llm.Matrix(
+        [(1, "easy")],
+        ["plain"],
+        ["pt"],
+        [llm.local_endpoint()],
+        [0.7],
+        prompts={"pt": {"1:easy": "Escreva."}},
+    ).cells()[0]
+    reply = llm.Reply(PORTUGUESE, latency_s=1.0, ttft_s=0.1, chunks=20, prompt_tokens=12,
+                      completion_tokens=20, finish_reason="stop", cancelled=False)  # fmt: skip
+    metrics = llm.measure(cell, reply)
+    assert metrics["detected_lang"] is None and metrics["lang_ok"] is None
+
+
+def test_the_student_may_add_any_language_by_name_or_code():
+    for typed in ("pt", "PT", " Portuguese ", "португальська", "Португальська"):
+        assert llm_tasks.language_code(typed) == "pt", typed
+    assert llm_tasks.language_code("  Klingon   (tlhIngan Hol) ") == "Klingon (tlhIngan Hol)"
+    assert llm_tasks.language_code("   ") == ""
+    assert llm_tasks.language_name("pt", "uk") == "португальська"
+    assert llm_tasks.language_name("Klingon", "uk") == "Klingon"  # no name known: as the student typed it
+    for key in (k for k in i18n.TABLE if k.startswith("llm.lang.")):  # every name leads back to its code
+        code = key.removeprefix("llm.lang.")
+        assert all(llm_tasks.language_code(llm_tasks.language_name(code, ui)) == code for ui in i18n.LANGS)
+
+    def request(lang, task=8):
+        prompts = {lang: {f"{task}:easy": "Texto da tarefa."}}
+        matrix = llm.Matrix(
+            [(task, "easy")], ["step_by_step"], [lang], [llm.local_endpoint()], [0.7], prompts=prompts
+        )
+        return matrix.cells()[0]
+
+    pt = request("pt")
+    assert pt.messages[-1]["content"].startswith("Texto da tarefa.")
+    assert pt.messages[-1]["content"].endswith("Answer in Portuguese.") and pt.expected_lang == "pt"
+    assert request("Klingon").messages[-1]["content"].endswith("Answer in Klingon.")
+    assert request("de", task=2).messages[-1]["content"].endswith("Answer in Ukrainian.")  # translation
+    # Ukrainian and English prompts are written in full in their language: nothing is added.
+    en = llm.Matrix([(8, "easy")], ["plain"], ["en"], [llm.local_endpoint()], [0.7]).cells()[0]
+    assert en.messages == [{"role": "user", "content": llm_tasks.task(8).text("easy", "en")}]
+
+
 def test_every_task_has_every_level_in_both_languages():
     assert [t.number for t in llm_tasks.TASKS] == list(range(1, 11))
     for task in llm_tasks.TASKS:

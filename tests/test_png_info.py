@@ -105,3 +105,10 @@ def test_png_without_chunk_reads_none_and_garbage_is_a_user_error():
     with pytest.raises(UserError) as caught:
         png_info.read_parameters(b"not an image at all")
     assert caught.value.key in TABLE
+
+
+def test_each_function_has_one_name():
+    """The PNG Info tab, the sweeps and the tests all call read_parameters / parse_parameters."""
+    public = {name for name, value in vars(png_info).items() if callable(value) and not name.startswith("_")}
+    assert public >= {"format_parameters", "write_png", "read_parameters", "parse_parameters"}
+    assert not public & {"read", "parse"}

@@ -132,7 +132,6 @@ def test_every_variant_has_presets_in_english_with_a_ukrainian_meaning():
         for p in found:
             assert p.prompt.isascii() and p.negative.isascii()  # the model reads English
             assert not p.meaning_uk.isascii()  # the student reads Ukrainian
-            assert p.description("en") == p.prompt
 
 
 # --- fits -------------------------------------------------------------------------------------------
@@ -184,7 +183,7 @@ def test_steps_sweep_runs_times_persists_and_lists(tiny):
     assert all(p.exists() and p.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" for p in sweep.paths)
     from services import png_info
 
-    text = png_info.read(sweep.paths[2].read_bytes())
+    text = png_info.read_parameters(sweep.paths[2].read_bytes())
     assert "Steps: 4" in text
     with zipfile.ZipFile(io.BytesIO(sweep.zip_bytes())) as archive:
         names = sorted(Path(n).name for n in archive.namelist())

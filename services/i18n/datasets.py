@@ -1,5 +1,4 @@
-"""Strings of the datasets part of GenLab (Lab 1 data and mode-collapse measures):
-key -> (Ukrainian, English)."""
+"""Strings of the datasets part of GenLab (Lab 1 data): key -> (Ukrainian, English)."""
 
 STRINGS: dict[str, tuple[str, str]] = {
     # errors raised by services.datasets
@@ -89,72 +88,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     "data.converted.cmyk": ("CMYK → RGB", "CMYK → RGB"),
     "data.converted.high_bit_depth": ("16-бітні → 8-бітні", "16-bit → 8-bit"),
     "data.converted.color_space": ("інший колірний простір → RGB", "another colour space → RGB"),
-    "data.report.loaded": ("Завантажено зображень: {loaded}", "Images loaded: {loaded}"),
-    "data.report.skipped": ("Пропущено: {details}", "Skipped: {details}"),
-    "data.report.converted": ("Перетворено: {details}", "Converted: {details}"),
-    "data.report.item": ("{reason} — {count}", "{reason}: {count}"),
-    # built-in data and its classes
-    "data.builtin.shapes": ("Геометричні фігури (вбудовані)", "Geometric shapes (built-in)"),
-    "data.builtin.digits": (
-        "Рукописні цифри (вбудовані, scikit-learn)",
-        "Handwritten digits (built-in, scikit-learn)",
+    # where a set comes from (datasets.ImageSet.source is "<kind> <name>")
+    "data.source.builtin.shapes": ("вбудовані геометричні фігури", "built-in shapes"),
+    "data.source.builtin.digits": (
+        "вбудовані рукописні цифри (scikit-learn)",
+        "built-in digits (scikit-learn)",
     ),
+    "data.source.kaggle": ("Kaggle {name}", "Kaggle {name}"),
+    "data.source.zip": ("архів {name}", "zip {name}"),
+    "data.source.folder": ("папка {name}", "folder {name}"),
+    # classes of the built-in shapes (datasets.SHAPES)
     "data.class.circle": ("коло", "circle"),
     "data.class.square": ("квадрат", "square"),
     "data.class.triangle": ("трикутник", "triangle"),
-    # mode-collapse measures (services.collapse)
-    "collapse.diversity": ("Різноманітність", "Diversity"),
-    "collapse.diversity_help": (
-        "Середня відстань між згенерованими зображеннями, поділена на середню відстань між реальними. "
-        "Близько 1 — генератор різноманітний; ближче до 0 — він видає майже однакові зображення.",
-        "Mean distance between generated images divided by the mean distance between real ones. "
-        "Near 1 the generator is diverse; towards 0 it produces nearly identical images.",
-    ),
-    "collapse.modes": ("Охоплені класи", "Classes covered"),
-    "collapse.modes_value": ("{covered} з {total}", "{covered} of {total}"),
-    "collapse.modes_help": (
-        "Класифікатор-зонд, навчений на реальних даних, визначає клас кожного згенерованого зображення. "
-        "Клас вважається охопленим, якщо на нього припадає хоча б чверть від рівної частки.",
-        "A probe classifier trained on the real data names the class of every generated image. "
-        "A class counts as covered when it gets at least a quarter of an equal share.",
-    ),
-    "collapse.kl": ("KL-дивергенція класів", "Class KL divergence"),
-    "collapse.kl_help": (
-        "KL(реальний розподіл класів ‖ згенерований), у натах: 0 — класи представлені в тих самих "
-        "пропорціях, що й у даних; що більше, то сильніше генератор надає перевагу окремим класам.",
-        "KL(real class distribution ‖ generated), in nats: 0 means the classes appear in the same "
-        "proportions as in the data; the larger, the more the generator favours some classes.",
-    ),
-    "collapse.histogram_title": (
-        "Класи згенерованих і реальних зображень",
-        "Classes of generated and real images",
-    ),
-    "collapse.axis_class": ("Клас", "Class"),
-    "collapse.axis_share": ("Частка зображень", "Share of images"),
-    "collapse.series_generated": ("Згенеровані", "Generated"),
-    "collapse.series_real": ("Реальні", "Real"),
-    "collapse.chart_title": ("Ознаки колапсу мод за епохами", "Signs of mode collapse by epoch"),
-    "collapse.axis_epoch": ("Епоха", "Epoch"),
-    "collapse.detected": (
-        "Схоже на колапс мод: генератор видає надто схожі зображення або лише частину класів. "
-        "Спробуйте менший темп навчання, label smoothing або інший розмір пакета.",
-        "This looks like mode collapse: the generator produces images that are too alike, or only "
-        "some of the classes. Try a lower learning rate, label smoothing or another batch size.",
-    ),
-    "collapse.not_detected": (
-        "Ознак колапсу мод не видно: зображення різноманітні.",
-        "No sign of mode collapse: the images are diverse.",
-    ),
-    "collapse.probe_training": (
-        "Навчання класифікатора-зонда для підрахунку класів…",
-        "Training the probe classifier that counts classes…",
-    ),
-    "collapse.probe_accuracy": (
-        "Точність зонда на відкладених реальних зображеннях: {accuracy:.0%}",
-        "Probe accuracy on held-out real images: {accuracy:.0%}",
-    ),
-    "collapse.unlabelled": (
-        "Дані без класів: охоплення класів і KL не обчислюються, лише різноманітність.",
-        "The data has no classes: class coverage and KL are not computed, only diversity.",
-    ),
 }

@@ -54,11 +54,17 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "sd.err.single_file_offline": (
         "Щоб відкрити «{path}», diffusers потрібні конфігурації компонентів моделі, а Hugging Face "
-        "недоступний і в кеші їх немає. Відкрийте файл один раз з інтернетом або вкажіть локальну "
-        "папку diffusers тієї самої архітектури як конфігурацію.",
+        "недоступний і в кеші їх немає. Відкрийте файл один раз з інтернетом або вкажіть у полі "
+        "«Папка з конфігурацією» локальну папку diffusers тієї самої архітектури.",
         "To open “{path}”, diffusers needs the model's component configs, but Hugging Face cannot be "
         "reached and they are not cached. Open the file once with internet access, or give a local "
-        "diffusers folder of the same architecture as its config.",
+        "diffusers folder of the same architecture in the “Config folder” field.",
+    ),
+    "sd.err.no_config": (
+        "Конфігурацію «{path}» не знайдено: вкажіть локальну папку diffusers (з model_index.json) "
+        "або ідентифікатор моделі на Hugging Face («власник/назва»).",
+        "The config “{path}” was not found: give a local diffusers folder (with model_index.json) "
+        "or a Hugging Face model id (“owner/name”).",
     ),
     "sd.err.out_of_memory": (
         "Забракло пам'яті для зображення {width}×{height}. Зменште розмір або розмір пакета.",

@@ -55,7 +55,20 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Один файл контрольної точки, як у теці models/Stable-diffusion в AUTOMATIC1111 (напр. з Civitai).",
         "A single-file checkpoint, as in AUTOMATIC1111's models/Stable-diffusion folder (e.g. from Civitai).",
     ),
-    "sdp.model.resident": ("У пам'яті", "In memory"),
+    "sdp.model.file_config": (
+        "Папка з конфігурацією (необов'язково)",
+        "Config folder (optional)",
+    ),
+    "sdp.model.file_config_help": (
+        "Локальна папка diffusers тієї самої архітектури (з model_index.json) або id моделі на "
+        "Hugging Face: з неї diffusers бере конфігурації компонентів, яких у файлі .safetensors "
+        "немає. Без неї вони завантажуються з Hugging Face, тож без інтернету це поле потрібне.",
+        "A local diffusers folder of the same architecture (with model_index.json) or a Hugging "
+        "Face model id: diffusers reads the component configs, which a .safetensors file lacks, "
+        "from it. Without it they are downloaded from Hugging Face, so offline this field is needed.",
+    ),
+    "sdp.model.resident": ("У пам'яті: {names}", "In memory: {names}"),
+    "sdp.model.none": ("немає", "none"),
     "sdp.model.selected": ("Обрано: **{name}**", "Selected: **{name}**"),
     "sdp.model.ready": ("Модель завантажена й готова", "Model loaded and ready"),
     "sdp.model.load": ("Завантажити модель", "Load model"),
@@ -141,6 +154,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sdp.image_caption": ("зерно {seed} · {time}", "seed {seed} · {time}"),
     "sdp.ms": ("{v} мс", "{v} ms"),
     "sdp.s": ("{v} с", "{v} s"),
+    "sdp.unit.s": ("с", "s"),
     "sdp.parameters": ("Параметри генерації (як у PNG)", "Generation parameters (as stored in the PNG)"),
     # --- img2img and inpaint ----------------------------------------------------------------------
     "sdp.i2i.image": ("Початкове зображення", "Initial image"),
@@ -234,6 +248,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Решта параметрів — з вкладки txt2img: {summary}",
         "Other parameters come from the txt2img tab: {summary}",
     ),
+    "sdp.exp.summary": (
+        "«{prompt}» · {sampler} · кроки: {steps} · CFG: {cfg} · {width}×{height} · зерно: {seed}",
+        "“{prompt}” · {sampler} · steps: {steps} · CFG: {cfg} · {width}×{height} · seed: {seed}",
+    ),
     "sdp.exp.run": ("Запустити експеримент", "Run experiment"),
     "sdp.exp.past": ("Збережені експерименти", "Saved experiments"),
     "sdp.exp.past_pick": ("Відкрити збережений експеримент…", "Open a saved experiment…"),
@@ -286,7 +304,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sdp.chart.seconds": ("Час на зображення, с", "Time per image, s"),
     "sdp.chart.measured": ("Виміряно", "Measured"),
     "sdp.chart.line_fit": ("Пряма", "Straight line"),
-    "sdp.chart.power_fit": ("Степенева: b = {b}", "Power law: b = {b}"),
+    "sdp.chart.line_fit_r2": ("Пряма (R² = {r2})", "Straight line (R² = {r2})"),
+    "sdp.chart.power_fit": ("Степенева: b = {b} (R² = {r2})", "Power law: b = {b} (R² = {r2})"),
     "sdp.chart.steps": ("Час на зображення залежно від кількості кроків", "Time per image vs steps"),
     "sdp.chart.cfg": ("Час на зображення залежно від CFG", "Time per image vs CFG"),
     "sdp.chart.per_value": ("Час на зображення", "Time per image"),
@@ -347,6 +366,27 @@ STRINGS: dict[str, tuple[str, str]] = {
         "перенавчання всієї мережі. Додані LoRA застосовуються до всіх генерацій і експериментів.",
         "LoRA: small low-rank matrices that teach the model a new style or subject without "
         "retraining the whole network. Added LoRAs apply to every generation and experiment.",
+    ),
+    "sdp.lora.source": ("Звідки взяти LoRA", "Where the LoRA comes from"),
+    "sdp.lora.src.upload": ("Завантажити файл", "Upload a file"),
+    "sdp.lora.src.path": ("Файл на сервері", "A file on the server"),
+    "sdp.lora.upload": ("Файл LoRA (.safetensors)", "LoRA file (.safetensors)"),
+    "sdp.lora.upload_help": (
+        "Файл LoRA з вашого комп'ютера (напр. з Civitai). Він зберігається в кеші GenLab під "
+        "безпечною назвою й перевіряється, перш ніж його буде додано.",
+        "A LoRA file from your computer (e.g. from Civitai). It is kept in GenLab's cache under a "
+        "safe name and checked before it is added.",
+    ),
+    "sdp.lora.demo": ("Додати демо-LoRA", "Add the demo LoRA"),
+    "sdp.lora.demo_help": (
+        "Для демо-моделі є демо-LoRA з випадковими вагами: зображення змінюються з її вагою й "
+        "повертаються до початкових, коли її прибрати.",
+        "The demo model has a demo LoRA with random weights: the images change with its weight "
+        "and return to the base model's when it is removed.",
+    ),
+    "sdp.lora.demo_building": (
+        "Створюємо демо-LoRA (лише першого разу)…",
+        "Building the demo LoRA (first time only)…",
     ),
     "sdp.lora.path": (
         "Шлях до файлу LoRA (.safetensors) на сервері",
@@ -414,6 +454,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "sdp.err.need_image": ("Спершу завантажте початкове зображення.", "Upload an initial image first."),
     "sdp.err.need_mask": ("Спершу задайте маску.", "Set a mask first."),
+    "sdp.err.need_lora_file": ("Спершу завантажте файл LoRA.", "Upload a LoRA file first."),
     # --- control questions ------------------------------------------------------------------------
     "sdp.q1": (
         "Що таке дифузійні моделі, і які основні етапи їхньої роботи?",

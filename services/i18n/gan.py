@@ -125,22 +125,4 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Контрольна точка пошкоджена і не читається.",
         "The checkpoint is damaged and cannot be read.",
     ),
-    # run status and job phase, for the page to show
-    "gan.status.new": ("новий", "new"),
-    "gan.status.running": ("навчається", "training"),
-    "gan.status.stopped": ("зупинено", "stopped"),
-    "gan.status.done": ("завершено", "done"),
-    "gan.status.failed": ("помилка", "failed"),
-    "gan.status.interrupted": ("перервано", "interrupted"),
-    "gan.phase.loading": ("Завантаження даних…", "Loading the data…"),
-    "gan.phase.probe": (
-        "Навчання класифікатора для вимірювання колапсу мод…",
-        "Training the classifier that measures mode collapse…",
-    ),
-    "gan.phase.training": ("Навчання: крок {done} з {total}", "Training: step {done} of {total}"),
-    "gan.phase.waiting": (
-        "Очікування прискорювача: попереду {ahead}",
-        "Waiting for the accelerator: {ahead} ahead",
-    ),
-    "gan.phase.saving": ("Збереження контрольної точки…", "Saving the checkpoint…"),
 }

