@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from services import compute, gan_runs, i18n, llm_server
+from services import compute, gan_runs, llm_server
 from services.model_cache import RESIDENT
-from ui.session import keep_in_url, language, set_language, tr, variant
+from ui.session import keep_in_url, language, language_switch, tr, variant
 
 st.set_page_config(page_title="GenLab", page_icon=":material/science:", layout="wide")
 
@@ -18,22 +18,15 @@ def resume_interrupted_runs() -> list[str]:
 resume_interrupted_runs()
 
 pages = [
-    st.Page("pages/home.py", title=tr("nav.home"), icon=":material/home:", default=True),
-    st.Page("pages/gan.py", title=tr("nav.gan"), icon=":material/palette:"),
-    st.Page("pages/diffusion.py", title=tr("nav.diffusion"), icon=":material/blur_on:"),
-    st.Page("pages/llm.py", title=tr("nav.llm"), icon=":material/forum:"),
+    st.Page("app_pages/home.py", title=tr("nav.home"), icon=":material/home:", default=True),
+    st.Page("app_pages/gan.py", title=tr("nav.gan"), icon=":material/palette:"),
+    st.Page("app_pages/diffusion.py", title=tr("nav.diffusion"), icon=":material/blur_on:"),
+    st.Page("app_pages/llm.py", title=tr("nav.llm"), icon=":material/forum:"),
 ]
 page = st.navigation(pages)
 
 with st.sidebar:
-    st.segmented_control(
-        tr("sidebar.language"),
-        i18n.LANGS,
-        default=language(),
-        format_func=i18n.LANG_NAMES.get,
-        key="lang_switch",
-        on_change=lambda: set_language(st.session_state.lang_switch),
-    )
+    language_switch()
     current = variant()
     st.caption(tr("sidebar.variant", number=current.number, name=current.name(language())))
     st.subheader(tr("sidebar.device"))

@@ -14,12 +14,11 @@ sys.path.insert(0, str(ROOT))  # streamlit puts only this file's folder on the p
 
 import streamlit as st  # noqa: E402
 
-from services import i18n  # noqa: E402
-from ui.session import keep_in_url, language, set_language, tr, variant  # noqa: E402
+from ui.session import keep_in_url, language, language_switch, tr, variant  # noqa: E402
 
 st.set_page_config(page_title="GenLab · LLM", page_icon=":material/forum:", layout="wide")
 
-LLM_PAGE = st.Page(ROOT / "pages" / "llm.py", title=tr("nav.llm"), icon=":material/forum:")
+LLM_PAGE = st.Page(ROOT / "app_pages" / "llm.py", title=tr("nav.llm"), icon=":material/forum:")
 page = st.navigation(
     [
         st.Page(ROOT / "cloud" / "home.py", title=tr("nav.home"), icon=":material/home:", default=True),
@@ -28,14 +27,7 @@ page = st.navigation(
 )
 
 with st.sidebar:
-    st.segmented_control(
-        tr("sidebar.language"),
-        i18n.LANGS,
-        default=language(),
-        format_func=i18n.LANG_NAMES.get,
-        key="lang_switch",
-        on_change=lambda: set_language(st.session_state.lang_switch),
-    )
+    language_switch()
     current = variant()
     st.caption(tr("sidebar.variant", number=current.number, name=current.name(language())))
 

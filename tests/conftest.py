@@ -1,5 +1,6 @@
 """Shared fixtures: an isolated cache, and for browser tests a live app in headless Chromium."""
 
+import contextlib
 import os
 import shutil
 import socket
@@ -38,11 +39,10 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """``streamlit run app.py`` on loopback with its own cache, for the whole session."""
+@contextlib.contextmanager
+def serve_app(cache: Path):
+    """``streamlit run app.py`` on a free loopback port with its own cache; yields its URL."""
     port = _free_port()
-    cache = tmp_path_factory.mktemp("app-cache")
     env = {**os.environ, "GENLAB_CACHE": str(cache), "PYTHONUNBUFFERED": "1"}
     log = open(cache / "streamlit.log", "w")
     proc = subprocess.Popen(
@@ -75,13 +75,22 @@ def app_url(tmp_path_factory):
             proc.kill()
             raise RuntimeError("streamlit did not start: " + (cache / "streamlit.log").read_text())
         time.sleep(0.3)
-    yield url
-    proc.terminate()
     try:
-        proc.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """The app for the whole test session."""
+    with serve_app(tmp_path_factory.mktemp("app-cache")) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

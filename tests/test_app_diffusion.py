@@ -35,7 +35,7 @@ def _page(**query) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(query)
     at.run()
-    at.switch_page("pages/diffusion.py")
+    at.switch_page("app_pages/diffusion.py")
     return at.run()
 
 

@@ -21,7 +21,7 @@ def _gan_page(lang: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(lang=lang, variant="1")
     at.run()
-    at.switch_page("pages/gan.py")
+    at.switch_page("app_pages/gan.py")
     return at.run()
 
 
@@ -192,7 +192,7 @@ def _train_tab_of(run_id: str, lang: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params.update(lang=lang, variant="1", run=run_id)
     at.run()
-    at.switch_page("pages/gan.py")
+    at.switch_page("app_pages/gan.py")
     return at.run()
 
 

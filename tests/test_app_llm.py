@@ -28,7 +28,7 @@ def test_page_runs_a_comparison_and_shows_results(local_server):
     at.query_params["lang"] = "en"
     at.query_params["variant"] = "4"
     at.run()
-    at.switch_page("pages/llm.py")
+    at.switch_page("app_pages/llm.py")
     at.run()
     assert not at.exception
     assert at.multiselect(key="llm_tasks").value == [4]  # the student's own task first
@@ -57,7 +57,7 @@ def test_page_reports_bad_settings_in_the_users_language():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = "uk"
     at.run()
-    at.switch_page("pages/llm.py")
+    at.switch_page("app_pages/llm.py")
     at.run()
     at.toggle(key="llm_use_remote").set_value(True)
     at.run()
@@ -75,7 +75,7 @@ def test_student_adds_a_language_and_the_request_asks_for_an_answer_in_it():
     at.query_params["lang"] = "en"
     at.query_params["variant"] = "1"
     at.run()
-    at.switch_page("pages/llm.py")
+    at.switch_page("app_pages/llm.py")
     at.run()
     at.multiselect(key="llm_styles").set_value(["plain"])
     # Typed into the multiselect: an ISO code, and a language the app has no name for.
@@ -115,7 +115,7 @@ def test_history_says_an_added_language_was_not_checked_and_names_temperature_in
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
     at.query_params["lang"] = "uk"
     at.run()
-    at.switch_page("pages/llm.py")
+    at.switch_page("app_pages/llm.py")
     at.run()
     assert not at.exception
     captions = [c.value for c in at.caption]
@@ -144,7 +144,7 @@ at.query_params["lang"] = "en"
 at.run()
 assert not at.exception, at.exception
 assert len(at.get("page_link")) == 1  # the home page links to the LLM lab only
-at.switch_page("../pages/llm.py")
+at.switch_page("../app_pages/llm.py")
 at.run()
 assert not at.exception, at.exception
 assert at.toggle(key="llm_use_remote").value and not at.toggle(key="llm_use_local").value

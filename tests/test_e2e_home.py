@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.conftest import wait_for_app
+from tests.conftest import serve_app, wait_for_app
 
 pytestmark = pytest.mark.browser
 
@@ -27,3 +27,15 @@ def test_home_language_and_variant(page, app_url, screenshot_dir):
     page.reload()
     wait_for_app(page)
     page.get_by_text("Ваш варіант: 5").wait_for()
+
+
+def test_a_link_to_a_lab_works_on_a_freshly_started_server(page, tmp_path):
+    """The first visitor may come by a shared link to a lab: the router still runs (sidebar
+    with the language switch and the app's navigation), not the lab page on its own."""
+    with serve_app(tmp_path) as url:
+        page.goto(f"{url}/gan?lang=uk&variant=6")
+        wait_for_app(page)
+        page.get_by_role("heading", name="Лаб. 1 — зображення з GAN").wait_for()
+        nav = page.locator("[data-testid='stSidebarNav'] a")
+        assert [a.inner_text().split()[-1] for a in nav.all()] == ["Головна", "GAN", "Diffusion", "LLM"]
+        page.get_by_text("Ваш варіант: 6").wait_for()

@@ -10,7 +10,7 @@ from services import i18n
 from services.i18n import datasets, gan, gan_page
 
 ROOT = Path(__file__).resolve().parent.parent
-SOURCES = [p for d in ("pages", "services", "ui") for p in (ROOT / d).rglob("*.py")] + [ROOT / "app.py"]
+SOURCES = [p for d in ("app_pages", "services", "ui") for p in (ROOT / d).rglob("*.py")] + [ROOT / "app.py"]
 # tr("key" / t("key" / UserError("key" as the code writes them
 KEY_USE = re.compile(r"""\b(?:tr|t|UserError)\(\s*["']([a-z0-9_]+\.[a-z0-9_.]+)["']""")
 # the fixed start of a key built at run time: tr(f"ganp.tab.{name}"), label(f"data.skipped.{code}")

@@ -240,7 +240,7 @@ def _placeholders(text: str) -> set[str]:
 
 def test_every_llm_string_the_page_uses_exists_in_both_languages():
     sources = [
-        "pages/llm.py",
+        "app_pages/llm.py",
         "cloud/home.py",
         "services/llm.py",
         "services/llm_server.py",

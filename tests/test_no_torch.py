@@ -27,7 +27,7 @@ print("ok")
 
 
 def test_app_and_every_page_render_without_torch():
-    pages = ["pages/home.py", "pages/gan.py", "pages/diffusion.py", "pages/llm.py"]
+    pages = ["app_pages/home.py", "app_pages/gan.py", "app_pages/diffusion.py", "app_pages/llm.py"]
     code = SCRIPT.format(app=str(ROOT / "app.py"), pages=pages)
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=180

@@ -47,3 +47,29 @@ def keep_in_url() -> None:
     """Page switches drop query parameters; put the session's choices back."""
     st.query_params["lang"] = language()
     st.query_params["variant"] = str(variant().number)
+
+
+def language_switch() -> None:
+    """The sidebar's language control."""
+    st.segmented_control(
+        tr("sidebar.language"),
+        i18n.LANGS,
+        default=language(),
+        format_func=i18n.LANG_NAMES.get,
+        key="lang_switch",
+        on_change=lambda: set_language(st.session_state.lang_switch),
+    )
+
+
+def variant_picker() -> variants.Variant:
+    """The home page's variant choice (1-10), made once for every lab; returns the current variant."""
+    current, lang = variant(), language()  # format_func may run later, outside this session
+    st.selectbox(
+        tr("home.pick_variant"),
+        [v.number for v in variants.VARIANTS],
+        index=current.number - 1,
+        format_func=lambda n: f"{n}. {variants.get(n).name(lang)}",
+        key="home_variant",
+        on_change=lambda: set_variant(st.session_state.home_variant),
+    )
+    return current

@@ -3,27 +3,19 @@
 import streamlit as st
 
 from services import variants
-from ui.session import language, set_variant, tr, variant
+from ui.session import language, tr, variant_picker
 
 lang = language()
 st.title(tr("app.title"))
 st.write(tr("home.intro"))
 
-current = variant()
-st.selectbox(
-    tr("home.pick_variant"),
-    [v.number for v in variants.VARIANTS],
-    index=current.number - 1,
-    format_func=lambda n: f"{n}. {variants.get(n).name(lang)}",
-    key="home_variant",
-    on_change=lambda: set_variant(st.session_state.home_variant),
-)
+current = variant_picker()
 st.success(tr("home.variant_saved", number=current.number), icon=":material/check_circle:")
 
 labs = [
-    ("home.lab1.title", "home.lab1.text", "pages/gan.py", ":material/palette:"),
-    ("home.lab2.title", "home.lab2.text", "pages/diffusion.py", ":material/blur_on:"),
-    ("home.lab3.title", "home.lab3.text", "pages/llm.py", ":material/forum:"),
+    ("home.lab1.title", "home.lab1.text", "app_pages/gan.py", ":material/palette:"),
+    ("home.lab2.title", "home.lab2.text", "app_pages/diffusion.py", ":material/blur_on:"),
+    ("home.lab3.title", "home.lab3.text", "app_pages/llm.py", ":material/forum:"),
 ]
 for column, (title, text, target, icon) in zip(st.columns(3), labs, strict=True):
     with column.container(border=True):
