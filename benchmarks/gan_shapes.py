@@ -1,7 +1,7 @@
 """How good are Lab 1's shapes after a few minutes of training on this machine?
 
-Trains the app's default GAN (DCGAN, 32 px grayscale, batch 64, non-saturating loss) on
-the built-in shapes for a fixed wall time, as a student who presses Start would, then
+Trains the GAN of the Model tab's defaults (DCGAN, 32 px grayscale, widths 32, batch 64,
+non-saturating loss) on the built-in shapes for a fixed wall time, as a student who presses Start would, then
 compares its samples with real shapes through the class probe of the mode-collapse tab (a
 small CNN trained on the real shapes): the Fréchet distance between the probe's features
 of samples and of real shapes (FID's formula, with this probe in place of Inception),
@@ -9,7 +9,7 @@ set between two references measured the same way, the untrained generator and re
 never trained on; plus the classes covered and the diversity. The sample grid is saved
 for a person to look at.
 
-    python benchmarks/gan_shapes.py [--minutes 3] [--size 32]
+    python benchmarks/gan_shapes.py [--minutes 3] [--size 32] [--width 32]
 
 The last line is the headline, e.g. ``shapes 32px after 180 s (cpu): 2400 steps, Fréchet
 distance 3.1 (untrained 120.4, real shapes 0.4), 3/3 classes, diversity 0.83``.
@@ -52,12 +52,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=3.0)
     parser.add_argument("--size", type=int, default=32)
+    parser.add_argument("--width", type=int, default=32, help="G and D widths (the Model tab's default)")
     args = parser.parse_args()
     device = compute.device()
 
     data = datasets.load_builtin("shapes", args.size, 1)
     held_out = datasets.load_builtin("shapes", args.size, 1, count=SAMPLES, seed=1)  # shapes never trained on
-    cfg = gan.GanConfig(size=args.size, channels=1, iterations=10_000_000)
+    cfg = gan.GanConfig(
+        size=args.size, channels=1, g_width=args.width, d_width=args.width, iterations=10_000_000
+    )
     trainer = gan.Trainer(cfg, data.images)
     untrained = gan.sample(trainer.generator, cfg, seed=1, n=SAMPLES)
     began = time.perf_counter()
