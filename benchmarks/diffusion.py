@@ -90,7 +90,7 @@ def overhead(ref: diffusion.ModelRef, request: diffusion.GenRequest, rounds: int
 
 def sd15_folder(folder: Path) -> Path:
     """SD 1.5's architecture with random weights, saved as a diffusers folder (about 4 GB in float32)."""
-    from diffusers import AutoencoderKL, PNDMScheduler, StableDiffusionPipeline, UNet2DConditionModel
+    from diffusers import AutoencoderKL, PNDMScheduler, UNet2DConditionModel
     from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
 
     torch.manual_seed(0)
@@ -127,17 +127,7 @@ def sd15_folder(folder: Path) -> Path:
     scheduler = PNDMScheduler(
         beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear", steps_offset=1, skip_prk_steps=True
     )
-    pipe = StableDiffusionPipeline(
-        vae=vae,
-        text_encoder=text_encoder,
-        tokenizer=tokenizer,
-        unet=unet,
-        scheduler=scheduler,
-        safety_checker=None,
-        feature_extractor=None,
-        requires_safety_checker=False,
-    )
-    pipe.save_pretrained(folder)
+    diffusion.assemble(unet, vae, text_encoder, tokenizer, scheduler).save_pretrained(folder)
     return folder
 
 

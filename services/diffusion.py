@@ -145,7 +145,6 @@ def _build_tiny(folder: Path) -> None:
     from diffusers import (
         AutoencoderKL,
         EulerAncestralDiscreteScheduler,
-        StableDiffusionPipeline,
         UNet2DConditionModel,
     )
     from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
@@ -188,16 +187,7 @@ def _build_tiny(folder: Path) -> None:
     scheduler = EulerAncestralDiscreteScheduler(  # SD 1.5's noise schedule
         beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear", steps_offset=1
     )
-    pipe = StableDiffusionPipeline(
-        vae=vae,
-        text_encoder=text_encoder,
-        tokenizer=tokenizer,
-        unet=unet,
-        scheduler=scheduler,
-        safety_checker=None,
-        feature_extractor=None,
-        requires_safety_checker=False,
-    )
+    pipe = assemble(unet, vae, text_encoder, tokenizer, scheduler)
     partial = folder.with_name(f"{folder.name}.{uuid.uuid4().hex[:6]}.partial")
     pipe.save_pretrained(partial)
     (partial / "README.md").write_text(
@@ -241,6 +231,22 @@ def _build_tiny_lora(base: Path, file: Path) -> None:
     StableDiffusionPipeline.save_lora_weights(partial, unet_lora_layers=layers, safe_serialization=True)
     (partial / "pytorch_lora_weights.safetensors").replace(file)
     shutil.rmtree(partial, ignore_errors=True)
+
+
+def assemble(unet, vae, text_encoder, tokenizer, scheduler):
+    """A Stable Diffusion pipeline from its parts (built from configs), without a safety checker."""
+    from diffusers import StableDiffusionPipeline
+
+    return StableDiffusionPipeline(
+        vae=vae,
+        text_encoder=text_encoder,
+        tokenizer=tokenizer,
+        unet=unet,
+        scheduler=scheduler,
+        safety_checker=None,
+        feature_extractor=None,
+        requires_safety_checker=False,
+    )
 
 
 def _byte_vocab() -> dict[str, int]:

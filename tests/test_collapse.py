@@ -6,15 +6,7 @@ import torch
 
 from services import collapse, datasets
 
-
-@pytest.fixture(scope="module", autouse=True)
-def one_thread():
-    """Tiny batches on a small shared machine: one intra-op thread avoids OpenMP stalls that
-    made probe training ten times slower with two threads under load."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.fixture(scope="module")

@@ -7,6 +7,8 @@ from services import datasets, gan
 from services.errors import UserError
 from services.i18n import TABLE
 
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
+
 TINY = {"size": 28, "channels": 1, "latent": 16, "g_width": 8, "d_width": 8, "batch": 16}
 # training is also checked on a GPU where the machine has one (there it replays a CUDA graph)
 DEVICES = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
@@ -15,15 +17,6 @@ DEVICES = ["cpu"] + (["cuda"] if torch.cuda.is_available() else [])
 @pytest.fixture(scope="module")
 def shapes():
     return datasets.load_builtin("shapes", 28, 1, count=240).images
-
-
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """Tiny models gain nothing from a second thread, and on a shared machine it costs a lot."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
 
 
 def tiny(**changes) -> gan.GanConfig:

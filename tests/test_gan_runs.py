@@ -10,16 +10,9 @@ from services import gan, gan_runs, jobs, model_cache
 from services.errors import UserError
 from services.paths import cache_dir
 
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
+
 DATA = {"kind": "builtin", "name": "shapes", "limit": 200}
-
-
-@pytest.fixture(autouse=True, scope="module")
-def one_thread():
-    """Tiny models gain nothing from a second thread, and on a shared machine it costs a lot."""
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(threads)
 
 
 def tiny(**changes) -> gan.GanConfig:
