@@ -2,8 +2,10 @@
 
 import streamlit as st
 
-from services import compute, gan_runs, llm_server
-from services.model_cache import RESIDENT
+from services.common import compute
+from services.common.model_cache import RESIDENT
+from services.gan import runs as gan_runs
+from services.llm import local_server as llm_server
 from ui.session import keep_in_url, language, language_switch, tr, variant
 
 st.set_page_config(page_title="GenLab", page_icon=":material/science:", layout="wide")

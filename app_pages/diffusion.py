@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from services import compute
+from services.common import compute
 from ui.session import language, tr, variant
 
 st.title(tr("sdp.title"))
@@ -17,9 +17,13 @@ if not compute.torch_installed():
 import pandas as pd  # noqa: E402
 import plotly.graph_objects as go  # noqa: E402
 
-from services import diffusion, generations, jobs, png_info, prompt_presets, samplers, sweeps  # noqa: E402
-from services.errors import UserError  # noqa: E402
-from services.model_cache import RESIDENT  # noqa: E402
+from services.common import jobs  # noqa: E402
+from services.common.errors import UserError  # noqa: E402
+from services.common.model_cache import RESIDENT  # noqa: E402
+from services.diffusion import generations, samplers, sweeps  # noqa: E402
+from services.diffusion import infotext as png_info  # noqa: E402
+from services.diffusion import pipelines as diffusion  # noqa: E402
+from services.diffusion import presets as prompt_presets  # noqa: E402
 from ui.feedback import job_progress, show_error  # noqa: E402
 
 lang = language()

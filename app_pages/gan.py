@@ -12,8 +12,13 @@ import streamlit as st
 from PIL import Image
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from services import collapse, compute, datasets, gan, gan_runs, i18n, jobs
-from services.errors import UserError
+import i18n
+from services.common import compute, jobs
+from services.common.errors import UserError
+from services.gan import collapse
+from services.gan import data as datasets
+from services.gan import model as gan
+from services.gan import runs as gan_runs
 from ui.feedback import job_progress, show_error
 from ui.session import tr, variant
 

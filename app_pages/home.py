@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from services import variants
+from services.common import variants
 from ui.session import language, tr, variant_picker
 
 lang = language()

@@ -10,8 +10,15 @@ import plotly.graph_objects as go
 import streamlit as st
 from streamlit.errors import StreamlitSecretNotFoundError
 
-from services import i18n, jobs, llm, llm_attention, llm_checks, llm_history, llm_server, llm_tasks
-from services.errors import UserError
+import i18n
+from services.common import jobs
+from services.common.errors import UserError
+from services.llm import attention as llm_attention
+from services.llm import checks as llm_checks
+from services.llm import history as llm_history
+from services.llm import local_server as llm_server
+from services.llm import matrix as llm
+from services.llm import tasks as llm_tasks
 from ui.feedback import job_progress, show_error
 from ui.session import language, tr, variant
 

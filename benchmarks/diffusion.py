@@ -31,7 +31,8 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from services import compute, diffusion  # noqa: E402
+from services.common import compute  # noqa: E402
+from services.diffusion import pipelines as diffusion  # noqa: E402
 
 PROMPT = "a red fox in the snow, photo"
 

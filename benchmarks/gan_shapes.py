@@ -26,8 +26,11 @@ from scipy import linalg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from services import collapse, compute, datasets, gan  # noqa: E402
-from services.paths import cache_dir  # noqa: E402
+from services.common import compute  # noqa: E402
+from services.common.paths import cache_dir  # noqa: E402
+from services.gan import collapse  # noqa: E402
+from services.gan import data as datasets  # noqa: E402
+from services.gan import model as gan  # noqa: E402
 
 SAMPLES = 1000
 

@@ -25,7 +25,9 @@ import torch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from services import compute, datasets, gan  # noqa: E402
+from services.common import compute  # noqa: E402
+from services.gan import data as datasets  # noqa: E402
+from services.gan import model as gan  # noqa: E402
 
 
 def reference(cfg: gan.GanConfig, images: torch.Tensor, device: str):

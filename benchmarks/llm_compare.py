@@ -21,7 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from services import llm, llm_server, llm_tasks  # noqa: E402
+from services.llm import local_server as llm_server  # noqa: E402
+from services.llm import matrix as llm  # noqa: E402
+from services.llm import tasks as llm_tasks  # noqa: E402
 
 
 def cells(endpoints: list[llm.Endpoint], count: int) -> list[tuple[llm.Endpoint, list[dict]]]:

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from services import jobs
-from services.errors import UserError
+from services.common import jobs
+from services.common.errors import UserError
 from ui.session import tr
 
 

@@ -6,7 +6,8 @@ so a reload or a shared link keeps them.
 
 import streamlit as st
 
-from services import i18n, variants
+import i18n
+from services.common import variants
 
 
 def language() -> str:

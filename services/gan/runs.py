@@ -1,0 +1,569 @@
+"""GAN training runs that survive page reloads, stops and server restarts.
+
+A run is a folder ``cache/runs/<run_id>/``:
+
+    config.json              title, creation time, the GanConfig and how to reload the data
+    status.json              status, step, seconds trained, speed, data source and image
+                             count, last metrics, last mode-collapse measurement, error
+    metrics.jsonl            one line per ~10 steps: step, loss_d, loss_g, d_real, d_fake,
+                             and at eval steps diversity, collapsed, modes_covered, kl, histogram
+    checkpoint.safetensors   weights, BatchNorm statistics, Adam moments, RNG state, step
+    samples/step_00100.png   grids of the same fixed noise, so progress is visible
+    data.zip, probe/         an uploaded archive, the mode-collapse probe's cache
+
+Training is a job (kind ``"gan"``, key = run id). Stopping it saves a checkpoint; starting
+the run again continues from that checkpoint with the same step counter and random state,
+so a stopped-and-resumed run follows the same path as an uninterrupted one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shutil
+import threading
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from services.common import jobs
+from services.common.errors import UserError
+from services.common.model_cache import ModelCache
+from services.common.paths import cache_dir
+from services.gan.model import GanConfig
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+    from services.gan.data import ImageSet
+
+log = logging.getLogger(__name__)
+
+JOB_KIND = "gan"
+DATA_KINDS = ("builtin", "kaggle", "folder", "zip")
+GRID_SIZE = 64  # images in each sample grid, 8 x 8
+EVAL_SAMPLES = 500  # generated images per mode-collapse measurement
+METRICS_EVERY = 10  # steps averaged into one metrics line
+_RUN_ID = re.compile(r"^[0-9a-z-]{6,64}$")
+_START_LOCK = threading.Lock()
+# generators loaded for sampling: their own small cache, so opening Lab 1's samples never
+# evicts a Stable Diffusion pipeline from model_cache.RESIDENT (a generator is a few MB)
+GENERATORS = ModelCache(max_items=4)
+_GENERATOR_KEYS: dict[str, tuple] = {}  # run id -> its generator's key in GENERATORS
+
+
+@dataclass
+class RunInfo:
+    id: str
+    title: str
+    created: float  # Unix time
+    # "new" (created, never trained), "running", "stopped" (by the user; resumable), "done",
+    # "failed" (see error), "interrupted" (the server stopped while it trained; resumable)
+    status: str
+    step: int  # generator updates done
+    iterations: int  # generator updates planned
+    config: dict  # GanConfig.to_dict()
+    data: str  # where the images come from: a datasets source name, e.g. "builtin shapes"
+    last_metrics: dict | None  # the newest metrics line
+    last_collapse: dict | None  # the newest mode-collapse measurement (with its step)
+    seconds: float  # time spent training, over all sessions
+    images_per_s: float | None  # real images through the discriminator per second, last session
+    error: UserError | None = None  # why a failed run failed
+    job_id: str | None = None  # the live job training it, if any
+    images: int | None = None  # how many images it trains on, once training has loaded them
+    samples: list[int] = field(default_factory=list)  # steps that have a sample grid
+
+    @property
+    def fraction(self) -> float:
+        return min(1.0, self.step / self.iterations) if self.iterations else 0.0
+
+
+# ---------------------------------------------------------------- public API
+
+
+def create(cfg: GanConfig, data_spec: dict, title: str | None = None, zip_bytes: bytes | None = None) -> str:
+    """A new run (status "new"); nothing trains until ``start``.
+
+    ``data_spec`` says how to load the images again after a restart; the image size and
+    channels come from ``cfg``, ``limit`` (optional) caps the number of images:
+    ``{"kind": "builtin", "name": "shapes" | "digits", "limit": 3000}``,
+    ``{"kind": "kaggle", "variant": 3}``, ``{"kind": "folder", "path": "..."}`` or
+    ``{"kind": "zip", "name": "flowers.zip"}`` with the archive's bytes in ``zip_bytes``
+    (copied into the run folder). Raises ``UserError`` for a bad config or data spec.
+    """
+    cfg.check()
+    spec = _check_spec(data_spec, zip_bytes)
+    run_id = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
+    folder = _folder(run_id, must_exist=False)
+    if spec["kind"] == "zip":
+        (folder / "data.zip").write_bytes(zip_bytes)
+    title = (title or "").strip() or f"{_describe(spec)} · {cfg.size}px"
+    _write_json(
+        folder / "config.json",
+        {"title": title, "created": time.time(), "config": cfg.to_dict(), "data": spec},
+    )
+    _write_json(folder / "status.json", {"status": "new", "step": 0, "seconds": 0.0})
+    return run_id
+
+
+def start(run_id: str) -> jobs.Job:
+    """Train the run in the background, from its last checkpoint if it has one.
+
+    Returns the run's live job if it already trains. The job reports ``done`` = step and
+    ``total`` = iterations; its ``info`` holds ``run_id``, ``phase`` ("loading" the data,
+    "probe": training the mode-collapse classifier, "training", "waiting" for the
+    accelerator with ``ahead`` jobs before it, "saving"), ``metrics`` (the newest line),
+    ``collapse`` (the newest measurement), ``images_per_s`` and ``sample_step`` (the newest grid).
+    Raises ``UserError("gan.run.complete")`` when every planned step is done: ``extend`` first.
+    """
+    with _START_LOCK:
+        active = jobs.find(JOB_KIND, run_id, active_only=True)
+        if active:
+            return active[0]
+        meta, status = _read_meta(run_id), _read_status(run_id)
+        if status.get("step", 0) >= meta["config"]["iterations"]:
+            raise UserError("gan.run.complete", iterations=meta["config"]["iterations"])
+        _update_status(run_id, status="running", error=None)
+        return jobs.start(JOB_KIND, lambda job: _train(job, run_id), key=run_id)
+
+
+def extend(run_id: str, more: int) -> GanConfig:
+    """Plan ``more`` generator steps beyond the current total, so a finished run can go on."""
+    if not isinstance(more, int) or isinstance(more, bool) or not 1 <= more <= 1_000_000:
+        raise UserError("gan.config.iterations", value=more, low=1, high=1_000_000)
+    if jobs.find(JOB_KIND, run_id, active_only=True):
+        raise UserError("gan.run.busy")
+    meta = _read_meta(run_id)
+    cfg = GanConfig.from_dict(meta["config"])
+    cfg.iterations += more
+    meta["config"] = cfg.check().to_dict()
+    _write_json(_folder(run_id) / "config.json", meta)
+    if _read_status(run_id)["status"] == "done":
+        _update_status(run_id, status="stopped")
+    return cfg
+
+
+def list_runs() -> list[RunInfo]:
+    """Every run in the cache, newest first; unreadable folders are skipped."""
+    runs = []
+    for folder in cache_dir("runs").iterdir():
+        if folder.is_dir() and _RUN_ID.match(folder.name):
+            try:
+                runs.append(run_info(folder.name))
+            except UserError:
+                log.warning("skipping unreadable run folder %s", folder.name)
+    return sorted(runs, key=lambda r: r.created, reverse=True)
+
+
+def run_info(run_id: str) -> RunInfo:
+    meta, status = _read_meta(run_id), _read_status(run_id)
+    active = jobs.find(JOB_KIND, run_id, active_only=True)
+    state = status.get("status", "new")
+    if state == "running" and not active:
+        state = "interrupted"
+    error = status.get("error")
+    return RunInfo(
+        id=run_id,
+        title=meta["title"],
+        created=meta["created"],
+        status=state,
+        step=status.get("step", 0),
+        iterations=meta["config"]["iterations"],
+        config=meta["config"],
+        data=status.get("source") or _source(meta["data"]),
+        last_metrics=status.get("last_metrics"),
+        last_collapse=status.get("last_collapse"),
+        seconds=status.get("seconds", 0.0),
+        images_per_s=status.get("images_per_s"),
+        error=UserError(error["key"], **error["params"]) if error else None,
+        job_id=active[0].id if active else None,
+        images=status.get("images"),
+        samples=sample_steps(run_id),
+    )
+
+
+def metrics(run_id: str) -> list[dict]:
+    """The run's metrics lines in step order (a line cut short by a crash is skipped)."""
+    path = _folder(run_id) / "metrics.jsonl"
+    if not path.exists():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError:
+            continue
+    return rows
+
+
+def sample_steps(run_id: str) -> list[int]:
+    """Steps that have a sample grid, ascending."""
+    folder = _folder(run_id) / "samples"
+    if not folder.exists():
+        return []
+    return sorted(int(p.stem[5:]) for p in folder.glob("step_*.png") if p.stem[5:].isdigit())
+
+
+def samples_at(run_id: str, step: int) -> Image.Image | None:
+    """The sample grid saved at ``step`` (same noise at every step), or None."""
+    from PIL import Image
+
+    path = _folder(run_id) / "samples" / f"step_{int(step):05d}.png"
+    if not path.exists():
+        return None
+    with Image.open(path) as picture:
+        return picture.copy()
+
+
+def load_generator(run_id: str):
+    """The run's generator from its last checkpoint, in eval mode on the compute device.
+
+    Kept in ``GENERATORS`` under the checkpoint's time stamp, so every session shares one
+    copy and a newer checkpoint is loaded when there is one.
+    """
+    path = _folder(run_id) / "checkpoint.safetensors"
+    if not path.exists():
+        raise UserError("gan.run.no_checkpoint")
+    meta = _read_meta(run_id)
+    stamp = path.stat().st_mtime_ns
+    key = _GENERATOR_KEYS[run_id] = ("gan", run_id, stamp)
+    return GENERATORS.get(key, lambda: _load_generator(path, meta), f"GAN · {meta['title']}")
+
+
+def resume_interrupted() -> list[str]:
+    """Restart the runs that were training when the server stopped (status "running", no live job).
+
+    Call once when the app starts; calling it again does nothing to runs that are training.
+    """
+    resumed = []
+    for info in list_runs():
+        if info.status == "interrupted":
+            try:
+                start(info.id)
+                resumed.append(info.id)
+            except UserError as error:
+                log.warning("could not resume run %s: %s", info.id, error)
+    return resumed
+
+
+def delete(run_id: str) -> None:
+    """Stop the run if it trains, then remove its folder and its cached generator."""
+    folder = _folder(run_id)
+    for job in jobs.find(JOB_KIND, run_id, active_only=True):
+        job.cancel()
+        if not job.wait(30):
+            raise UserError("gan.run.busy")
+    key = _GENERATOR_KEYS.pop(run_id, None)
+    if key is not None:
+        GENERATORS.drop(key)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- the training job
+
+
+def _train(job: jobs.Job, run_id: str) -> dict:
+    """The job: load data, restore the checkpoint, run Algorithm 1 in chunks, save as it goes."""
+    from services.gan import model as gan
+
+    folder = _folder(run_id)
+    meta = _read_meta(run_id)
+    cfg = GanConfig.from_dict(meta["config"])
+    trainer = None
+    grid_noise = gan.fixed_noise(cfg, GRID_SIZE, cfg.seed)
+    try:
+        step = _read_status(run_id).get("step", 0)
+        job.report(step, cfg.iterations, run_id=run_id, phase="loading")
+        data = _load_data(meta["data"], cfg, folder, job, step)
+        trainer = gan.Trainer(cfg, data.images)
+        checkpoint = folder / "checkpoint.safetensors"
+        if checkpoint.exists():
+            trainer.load_state(_read_checkpoint(checkpoint))
+        _rewind(folder, trainer.step_count)
+        _update_status(run_id, source=data.source, images=len(data))
+        monitor = _monitor(data, folder, job, trainer.step_count, cfg)
+        status = _read_status(run_id)
+        seconds, images_per_s = status.get("seconds", 0.0), status.get("images_per_s")
+        last_collapse = status.get("last_collapse")
+        session_steps, session_seconds = 0, 0.0
+        info = {"run_id": run_id, "phase": "training", "images_per_s": images_per_s}
+        job.report(trainer.step_count, cfg.iterations, **info)
+        while trainer.step_count < cfg.iterations:
+            job.check_cancelled()
+            step = trainer.step_count
+            began = time.perf_counter()
+            with _accelerator(job, step, cfg):
+                stats = trainer.steps(_chunk(step, cfg), stop=lambda: job.cancel_requested)
+            spent = time.perf_counter() - began
+            session_steps += trainer.step_count - step
+            seconds, session_seconds = seconds + spent, session_seconds + spent
+            step = trainer.step_count
+            record = {"step": step, **stats}
+            images_per_s = session_steps * cfg.batch * cfg.k / session_seconds
+            final = step == cfg.iterations
+            if step % cfg.eval_every == 0 or final:
+                fakes = gan.sample(trainer.generator, cfg, cfg.seed + 1, min(EVAL_SAMPLES, len(data)))
+                record |= _jsonable(monitor.measure(fakes))
+                last_collapse = {k: v for k, v in record.items() if k not in gan.STATS}
+            with open(folder / "metrics.jsonl", "a", encoding="utf-8") as f:
+                f.write(json.dumps(record) + "\n")
+            if step % cfg.sample_every == 0 or final:
+                _save_grid(folder, step, gan.generate(trainer.generator, grid_noise))
+                info["sample_step"] = step
+            if step % cfg.checkpoint_every == 0 or final:
+                _save_checkpoint(folder, trainer)
+            _update_status(
+                run_id,
+                step=step,
+                seconds=seconds,
+                images_per_s=images_per_s,
+                last_metrics=record,
+                last_collapse=last_collapse,
+            )
+            info |= {"metrics": record, "collapse": last_collapse, "images_per_s": images_per_s}
+            job.report(step, cfg.iterations, **info)
+        _update_status(run_id, status="done")
+        return {"run_id": run_id, "step": trainer.step_count}
+    except jobs.Cancelled:
+        if trainer is not None:
+            job.report(trainer.step_count, phase="saving")
+            _save_checkpoint(folder, trainer)
+            _save_grid(folder, trainer.step_count, gan.generate(trainer.generator, grid_noise))
+            _update_status(run_id, step=trainer.step_count)
+        _update_status(run_id, status="stopped")
+        raise
+    except UserError as error:
+        _update_status(run_id, status="failed", error={"key": error.key, "params": _jsonable(error.params)})
+        raise
+    except Exception as error:
+        detail = f"{type(error).__name__}: {error}"
+        _update_status(run_id, status="failed", error={"key": "job.crashed", "params": {"detail": detail}})
+        raise
+
+
+def _chunk(step: int, cfg: GanConfig) -> int:
+    """Steps to run before the next metrics line, sample, measurement, checkpoint or the end."""
+    ends = [METRICS_EVERY, cfg.sample_every, cfg.eval_every, cfg.checkpoint_every]
+    nearest = min(step + every - step % every for every in ends)
+    return min(nearest, cfg.iterations) - step
+
+
+def _accelerator(job: jobs.Job, step: int, cfg: GanConfig):
+    """Hold the accelerator for one chunk, so other labs' work can interleave with a long run."""
+    from services.common.compute import ACCELERATOR
+
+    def waiting(ahead: int) -> None:
+        job.report(step, cfg.iterations, phase="waiting", ahead=ahead)
+
+    return ACCELERATOR.hold(on_wait=waiting)
+
+
+def _monitor(data: ImageSet, folder: Path, job: jobs.Job, step: int, cfg: GanConfig):
+    """The mode-collapse monitor for the run's real images; its class probe is trained on the
+    first start (seconds) and read from the run folder after that."""
+    from services.gan import collapse
+
+    def progress(done: int, total: int) -> None:
+        job.report(step, cfg.iterations, phase="probe", probe_done=done, probe_total=total)
+
+    return collapse.Monitor(
+        data.images,
+        labels=data.labels,
+        class_names=data.class_names,
+        probe_dir=folder / "probe",
+        progress=progress,
+    )
+
+
+def _load_data(spec: dict, cfg: GanConfig, folder: Path, job: jobs.Job, step: int) -> ImageSet:
+    from services.gan import data as datasets
+
+    def progress(done: int, total: int) -> None:
+        job.report(step, cfg.iterations, phase="loading", loaded=done, to_load=total)
+
+    size, channels, limit = cfg.size, cfg.channels, spec.get("limit")
+    if spec["kind"] == "builtin":
+        return datasets.load_builtin(spec["name"], size, channels, count=limit, progress=progress)
+    if spec["kind"] == "kaggle":
+        from services.common.variants import VARIANTS
+
+        variant = next(v for v in VARIANTS if v.number == spec["variant"])
+        return datasets.load_kaggle(variant, size, channels, limit=limit, progress=progress)
+    if spec["kind"] == "folder":
+        return datasets.load_folder(spec["path"], size, channels, limit=limit, progress=progress)
+    return datasets.load_zip(
+        folder / "data.zip", size, channels, limit=limit, name=spec["name"], progress=progress
+    )
+
+
+def _load_generator(path: Path, meta: dict):
+    from services.common import compute
+    from services.gan import model as gan
+
+    cfg = GanConfig.from_dict(meta["config"])
+    generator, _ = gan.build(cfg)
+    tensors = _read_checkpoint(path, prefix="g.")
+    generator.load_state_dict({k[2:]: v for k, v in tensors.items()})
+    return generator.to(compute.device()).eval()
+
+
+# ---------------------------------------------------------------- files
+
+
+def _folder(run_id: str, must_exist: bool = True) -> Path:
+    """The run's folder; an id that is not ours (or reaches outside the cache) is unknown."""
+    if not isinstance(run_id, str) or not _RUN_ID.match(run_id):
+        raise UserError("gan.run.unknown", run_id=str(run_id)[:80])
+    runs = cache_dir("runs")
+    if must_exist and not (runs / run_id / "config.json").exists():
+        raise UserError("gan.run.unknown", run_id=run_id)
+    return cache_dir("runs", run_id)
+
+
+def _read_meta(run_id: str) -> dict:
+    path = _folder(run_id) / "config.json"
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+        GanConfig.from_dict(meta["config"]).check()
+        meta["title"], meta["created"], meta["data"]["kind"]  # noqa: B018 - all must be there
+        return meta
+    except (OSError, ValueError, KeyError, TypeError, UserError):
+        raise UserError("gan.run.unreadable", run_id=run_id) from None
+
+
+def _read_status(run_id: str) -> dict:
+    path = _folder(run_id) / "status.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"status": "new", "step": 0, "seconds": 0.0}
+
+
+_STATUS_LOCK = threading.Lock()
+
+
+def _update_status(run_id: str, **changes) -> None:
+    with _STATUS_LOCK:
+        status = _read_status(run_id) | changes
+        status["updated"] = time.time()
+        _write_json(_folder(run_id) / "status.json", status)
+
+
+def _write_json(path: Path, data: dict) -> None:
+    """Write whole or not at all: a crash mid-write leaves the previous file."""
+    partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.part")
+    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+    os.replace(partial, path)
+
+
+def _rewind(folder: Path, step: int) -> None:
+    """Forget metrics and samples past the checkpoint: a crash lost those steps, and they will be redone."""
+    path = folder / "metrics.jsonl"
+    if path.exists():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        kept = [line for line in lines if _line_step(line) <= step]
+        if len(kept) < len(lines):
+            partial = path.with_name(f"metrics.{os.getpid()}.{threading.get_ident()}.part")
+            partial.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
+            os.replace(partial, path)
+    for grid in (folder / "samples").glob("step_*.png"):
+        if grid.stem[5:].isdigit() and int(grid.stem[5:]) > step:
+            grid.unlink()
+
+
+def _line_step(line: str) -> float:
+    try:
+        return json.loads(line)["step"]
+    except (ValueError, KeyError, TypeError):
+        return float("inf")  # a line cut short by the crash
+
+
+def _save_checkpoint(folder: Path, trainer) -> None:
+    from safetensors.torch import save_file
+
+    partial = folder / f"checkpoint.{os.getpid()}.{threading.get_ident()}.part"
+    save_file(trainer.state(), partial, metadata={"step": str(trainer.step_count)})
+    os.replace(partial, folder / "checkpoint.safetensors")
+
+
+def _read_checkpoint(path: Path, prefix: str = "") -> dict:
+    from safetensors import SafetensorError
+    from safetensors.torch import safe_open
+
+    try:
+        with safe_open(path, framework="pt") as f:
+            return {key: f.get_tensor(key) for key in f.keys() if key.startswith(prefix)}
+    except (OSError, SafetensorError):
+        raise UserError("gan.run.bad_checkpoint") from None
+
+
+def _save_grid(folder: Path, step: int, images) -> None:
+    from services.gan.data import to_pil_grid
+
+    samples = folder / "samples"
+    samples.mkdir(exist_ok=True)
+    partial = samples / f"step_{step:05d}.part"
+    to_pil_grid(images, nrow=8).save(partial, format="PNG")
+    os.replace(partial, samples / f"step_{step:05d}.png")
+
+
+def _check_spec(spec: dict, zip_bytes: bytes | None) -> dict:
+    if not isinstance(spec, dict) or spec.get("kind") not in DATA_KINDS:
+        raise UserError("gan.data.spec")
+    limit = spec.get("limit")
+    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 1):
+        raise UserError("gan.data.spec")
+    kind = spec["kind"]
+    if kind == "builtin":
+        from services.gan.data import BUILTINS
+
+        if spec.get("name") not in BUILTINS:
+            raise UserError("gan.data.spec")
+        keep = {"name": spec["name"]}
+    elif kind == "kaggle":
+        if spec.get("variant") not in range(1, 11):
+            raise UserError("gan.data.spec")
+        keep = {"variant": spec["variant"]}
+    elif kind == "folder":
+        if not isinstance(spec.get("path"), str) or not Path(spec["path"]).expanduser().is_dir():
+            raise UserError("gan.data.folder", path=str(spec.get("path")))
+        keep = {"path": spec["path"]}
+    else:
+        if not zip_bytes:
+            raise UserError("gan.data.spec")
+        keep = {"name": Path(str(spec.get("name") or "upload.zip")).name}
+    return {"kind": kind, **keep, "limit": limit}
+
+
+def _source(spec: dict) -> str:
+    """The data as a datasets source name before training has loaded it ("kaggle #3": no version yet)."""
+    from services.gan.data import source_name
+
+    name = f"#{spec['variant']}" if spec["kind"] == "kaggle" else _describe(spec)
+    return source_name(spec["kind"], name)
+
+
+def _describe(spec: dict) -> str:
+    """A short, language-neutral name for the data: 'shapes', 'kaggle #3', a folder or zip name."""
+    if spec["kind"] == "builtin":
+        return spec["name"]
+    if spec["kind"] == "kaggle":
+        return f"kaggle #{spec['variant']}"
+    if spec["kind"] == "folder":
+        return Path(spec["path"]).name
+    return spec["name"]
+
+
+def _jsonable(value):
+    """numpy and torch numbers and arrays as plain JSON values."""
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    return value

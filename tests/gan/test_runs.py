@@ -1,0 +1,210 @@
+"""GAN runs: persisted training jobs that stop, resume and survive a restart."""
+
+import json
+
+import pytest
+import torch
+from PIL import Image
+
+from services.common import jobs, model_cache
+from services.common.errors import UserError
+from services.common.paths import cache_dir
+from services.gan import model as gan
+from services.gan import runs as gan_runs
+
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
+
+DATA = {"kind": "builtin", "name": "shapes", "limit": 200}
+
+
+def tiny(**changes) -> gan.GanConfig:
+    cfg = {"size": 28, "channels": 1, "latent": 16, "g_width": 8, "d_width": 8, "batch": 16}
+    every = {"sample_every": 10, "eval_every": 20, "checkpoint_every": 10}
+    return gan.GanConfig(**{**cfg, **every, "iterations": 20, **changes})
+
+
+def finish(job: jobs.Job) -> jobs.Snapshot:
+    assert job.wait(60), "the training job did not finish in time"
+    return job.snapshot()
+
+
+def checkpoint_weights(run_id: str) -> dict:
+    from safetensors.torch import load_file
+
+    tensors = load_file(cache_dir("runs", run_id) / "checkpoint.safetensors")
+    return {k: v for k, v in tensors.items() if k.startswith("g.")}
+
+
+def test_a_run_trains_to_the_end_and_keeps_everything():
+    run_id = gan_runs.create(tiny(), DATA, title="shapes demo")
+    info = gan_runs.run_info(run_id)
+    assert (info.status, info.step, info.title, info.iterations) == ("new", 0, "shapes demo", 20)
+    snap = finish(gan_runs.start(run_id))
+    assert snap.state == jobs.DONE, snap.error
+    assert (snap.done, snap.total) == (20, 20)
+    assert snap.info["metrics"]["step"] == 20 and snap.info["sample_step"] == 20
+
+    info = gan_runs.run_info(run_id)
+    assert (info.status, info.step, info.samples) == ("done", 20, [10, 20])
+    assert info.seconds > 0 and info.images_per_s > 0
+    assert (info.data, info.images) == ("builtin shapes", 200)
+    rows = gan_runs.metrics(run_id)
+    assert [r["step"] for r in rows] == [10, 20]
+    assert all(set(gan.STATS) <= set(r) for r in rows)
+    # the built-in shapes are labelled: the probe counts which shapes the generator draws
+    collapse = rows[-1]
+    assert len(collapse["histogram"]) == collapse["n_classes"] == 3
+    assert 0 <= collapse["diversity"] and collapse["kl"] >= 0 and isinstance(collapse["collapsed"], bool)
+    assert info.last_collapse["step"] == 20 and info.last_metrics == rows[-1]
+
+    grid = gan_runs.samples_at(run_id, info.samples[-1])
+    assert isinstance(grid, Image.Image) and grid.size == (8 * 30 + 2, 8 * 30 + 2)
+    assert gan_runs.samples_at(run_id, 15) is None  # no grid at that step
+    G = gan_runs.load_generator(run_id)
+    assert not G.training
+    images = gan.sample(G, tiny(), 0, 3)
+    assert images.shape == (3, 1, 28, 28)
+    assert gan_runs.load_generator(run_id) is G  # resident, shared
+
+    with pytest.raises(UserError) as error:
+        gan_runs.start(run_id)
+    assert error.value.key == "gan.run.complete"
+    gan_runs.extend(run_id, 10)
+    assert gan_runs.run_info(run_id).status == "stopped"
+    assert finish(gan_runs.start(run_id)).state == jobs.DONE
+    assert gan_runs.run_info(run_id).step == 30
+    assert [r["step"] for r in gan_runs.metrics(run_id)] == [10, 20, 30]
+
+
+def test_generators_never_evict_the_diffusion_pipelines():
+    """Sampling a GAN keeps its generator in gan_runs.GENERATORS, not in the two-model
+    model_cache.RESIDENT that holds multi-GB Stable Diffusion pipelines."""
+    run_id = gan_runs.create(tiny(iterations=10), DATA, title="small")
+    assert finish(gan_runs.start(run_id)).state == jobs.DONE
+    pipelines = [("sd-pipeline", i) for i in range(model_cache.RESIDENT.max_items)]
+    try:
+        for key in pipelines:
+            model_cache.RESIDENT.get(key, object, f"SD {key[1]}")
+        gan_runs.load_generator(run_id)
+        assert all(key in model_cache.RESIDENT for key in pipelines)
+        assert not any(label.startswith("GAN") for label in model_cache.RESIDENT.labels())
+        assert "GAN · small" in gan_runs.GENERATORS.labels()
+        gan_runs.delete(run_id)
+        assert "GAN · small" not in gan_runs.GENERATORS.labels()
+    finally:
+        for key in pipelines:
+            model_cache.RESIDENT.drop(key)
+
+
+def test_stop_and_resume_follow_the_same_path_as_an_unbroken_run():
+    unbroken = gan_runs.create(tiny(iterations=60), DATA)
+    assert finish(gan_runs.start(unbroken)).state == jobs.DONE
+
+    broken = gan_runs.create(tiny(iterations=60), DATA)
+    job = gan_runs.start(broken)
+    assert gan_runs.start(broken) is job  # one job per run
+    while job.snapshot().done < 10 and not job.wait(0.01):
+        pass
+    job.cancel()
+    assert finish(job).state == jobs.CANCELLED
+    stopped = gan_runs.run_info(broken)
+    assert stopped.status == "stopped" and 10 <= stopped.step < 60
+    assert finish(gan_runs.start(broken)).state == jobs.DONE
+    assert gan_runs.run_info(broken).step == 60
+
+    steps = [r["step"] for r in gan_runs.metrics(broken)]
+    assert steps == sorted(set(steps)) and steps[-1] == 60
+    for key, value in checkpoint_weights(unbroken).items():
+        torch.testing.assert_close(checkpoint_weights(broken)[key], value)
+
+
+def test_runs_interrupted_by_a_restart_resume_from_their_checkpoint():
+    run_id = gan_runs.create(tiny(iterations=30), DATA)
+    job = gan_runs.start(run_id)
+    while job.snapshot().done < 10 and not job.wait(0.01):
+        pass
+    job.cancel()
+    finish(job)
+    # what a server that died mid-training leaves behind: status "running", no job, and
+    # metrics and samples of steps after the last checkpoint (the last line cut short)
+    folder = cache_dir("runs", run_id)
+    status = json.loads((folder / "status.json").read_text())
+    (folder / "status.json").write_text(json.dumps({**status, "status": "running"}))
+    with open(folder / "metrics.jsonl", "a") as f:
+        f.write(json.dumps({"step": status["step"] + 5, "loss_d": 123.0}) + '\n{"step": ')
+    (folder / "samples" / "step_00099.png").write_bytes(b"lost")
+    jobs._JOBS.pop(job.id)  # the job died with the old process
+    assert gan_runs.run_info(run_id).status == "interrupted"
+
+    assert gan_runs.resume_interrupted() == [run_id]
+    assert gan_runs.resume_interrupted() == []  # already training
+    [resumed] = jobs.find(gan_runs.JOB_KIND, run_id)
+    while resumed.snapshot().total == 0 and not resumed.wait(0.01):
+        pass  # until the job's first report
+    assert resumed.snapshot().done >= status["step"]  # continues, does not start over
+    assert finish(resumed).state == jobs.DONE
+    assert gan_runs.run_info(run_id).step == 30
+    steps = [r["step"] for r in gan_runs.metrics(run_id)]
+    assert steps == sorted(set(steps)) and steps[-1] == 30
+    assert all(r["loss_d"] != 123.0 for r in gan_runs.metrics(run_id))
+    assert 99 not in gan_runs.sample_steps(run_id)
+
+
+def test_a_run_whose_data_is_gone_fails_with_a_message(tmp_path):
+    folder = tmp_path / "pictures"
+    folder.mkdir()
+    run_id = gan_runs.create(tiny(), {"kind": "folder", "path": str(folder)})
+    snap = finish(gan_runs.start(run_id))
+    assert snap.state == jobs.FAILED and snap.error.key == "data.empty"
+    info = gan_runs.run_info(run_id)
+    assert info.status == "failed" and info.error.key == "data.empty"
+
+
+def test_bad_requests_are_user_errors():
+    for spec in ({"kind": "torrent"}, {"kind": "builtin", "name": "cats"}, {"kind": "zip", "name": "a.zip"}):
+        with pytest.raises(UserError) as error:
+            gan_runs.create(tiny(), spec)
+        assert error.value.key == "gan.data.spec"
+    with pytest.raises(UserError) as error:
+        gan_runs.create(tiny(batch=0), DATA)
+    assert error.value.key == "gan.config.batch"
+    for run_id in ("../../etc", "20250101-000000-abcdef"):
+        with pytest.raises(UserError) as error:
+            gan_runs.run_info(run_id)
+        assert error.value.key == "gan.run.unknown"
+    run_id = gan_runs.create(tiny(), DATA)
+    with pytest.raises(UserError) as error:
+        gan_runs.load_generator(run_id)
+    assert error.value.key == "gan.run.no_checkpoint"
+
+
+def test_list_and_delete():
+    first = gan_runs.create(tiny(), DATA, title="first")
+    second = gan_runs.create(tiny(), DATA)
+    assert {r.id for r in gan_runs.list_runs()} == {first, second}
+    assert gan_runs.run_info(second).title.startswith("shapes")
+    gan_runs.delete(first)
+    assert [r.id for r in gan_runs.list_runs()] == [second]
+    assert not (cache_dir("runs") / first).exists()
+
+
+def test_a_zip_run_keeps_its_own_copy_of_the_archive(tmp_path):
+    import io
+    import zipfile
+
+    from services.gan.data import load_builtin, to_pil_grid
+
+    shapes = load_builtin("shapes", 28, 1, count=40)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for i, image in enumerate(shapes.images):
+            png = io.BytesIO()
+            to_pil_grid(image, padding=0).save(png, format="PNG")
+            archive.writestr(f"shape_{i}.png", png.getvalue())
+    run_id = gan_runs.create(
+        tiny(iterations=10), {"kind": "zip", "name": "../shapes.zip"}, zip_bytes=buffer.getvalue()
+    )
+    assert finish(gan_runs.start(run_id)).state == jobs.DONE
+    info = gan_runs.run_info(run_id)
+    assert "shapes.zip" in info.data and info.step == 10
+    assert info.last_collapse is not None and "histogram" not in info.last_collapse  # unlabelled
