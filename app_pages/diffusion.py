@@ -1,14 +1,12 @@
 """Lab 2: Stable Diffusion as in the AUTOMATIC1111 WebUI — generation tabs, the manual's experiments, PNG info, LoRA."""
 
-from collections.abc import Callable
-
 import streamlit as st
 
 from services.common import compute
 from ui.session import language, tr, variant
 
-st.title(tr("sdp.title"))
-st.write(tr("sdp.intro"))
+st.title(tr("sd.title"))
+st.write(tr("sd.intro"))
 if not compute.torch_installed():
     st.warning(tr("common.needs_torch"), icon=":material/memory:")
     st.stop()
@@ -24,7 +22,9 @@ from services.diffusion import generations, samplers, sweeps  # noqa: E402
 from services.diffusion import infotext as png_info  # noqa: E402
 from services.diffusion import pipelines as diffusion  # noqa: E402
 from services.diffusion import presets as prompt_presets  # noqa: E402
-from ui.feedback import job_progress, show_error  # noqa: E402
+from ui.feedback import show_error  # noqa: E402
+from ui.job_view import progress as job_progress  # noqa: E402
+from ui.options import labels  # noqa: E402
 
 lang = language()
 var = variant()
@@ -40,16 +40,11 @@ def keep_choice(key: str, default: str) -> None:
     st.session_state[f"{key}_last"] = st.session_state[key]
 
 
-def translated(prefix: str, ids) -> Callable[[str], str]:
-    """A format_func naming each id in this session's language (a dict, so tests can look values up)."""
-    return {i: tr(f"{prefix}.{i}") for i in ids}.__getitem__
-
-
 def duration(seconds: float) -> str:
     """Generation times as people read them: 35 ms, 1.24 s."""
     if seconds < 1:
-        return tr("sdp.ms", v=f"{seconds * 1000:.0f}")
-    return tr("sdp.s", v=f"{seconds:.2f}")
+        return tr("sd.ms", v=f"{seconds * 1000:.0f}")
+    return tr("sd.s", v=f"{seconds:.2f}")
 
 
 def watch(job: jobs.Job, render) -> None:
@@ -78,10 +73,10 @@ def model_picker():
     """The model to generate with; loading is explicit so its time and errors show here, not mid-generation."""
     with st.container(border=True):
         source = st.segmented_control(
-            tr("sdp.model.source"),
+            tr("sd.model.source"),
             SOURCES,
             default="tiny",
-            format_func=translated("sdp.model.src", SOURCES),
+            format_func=labels("sd.model.src"),
             key="sdp_source",
             on_change=keep_choice,
             args=("sdp_source", "tiny"),
@@ -91,24 +86,24 @@ def model_picker():
         ref = None
         try:
             if source == "tiny":
-                with left, st.spinner(tr("sdp.model.building")):  # once per machine, a few seconds
+                with left, st.spinner(tr("sd.model.building")):  # once per machine, a few seconds
                     ref = diffusion.tiny_model()
-                left.caption(tr("sdp.model.tiny_help"))
+                left.caption(tr("sd.model.tiny_help"))
             elif source == "preset":
                 names = list(diffusion.PRESETS)
-                name = left.selectbox(tr("sdp.model.preset"), names, key="sdp_preset")
+                name = left.selectbox(tr("sd.model.preset"), names, key="sdp_preset")
                 ref = diffusion.PRESETS[name]
-                left.caption(tr("sdp.model.offline_note"))
+                left.caption(tr("sd.model.offline_note"))
             else:
                 location = left.text_input(
-                    tr(f"sdp.model.{source}"), key=f"sdp_{source}", help=tr(f"sdp.model.{source}_help")
+                    tr(f"sd.model.{source}"), key=f"sdp_{source}", help=tr(f"sd.model.{source}_help")
                 ).strip()
                 config = None
                 if source == "file":  # diffusers reads the component configs from here, not the hub
                     config = left.text_input(
-                        tr("sdp.model.file_config"),
+                        tr("sd.model.file_config"),
                         key="sdp_file_config",
-                        help=tr("sdp.model.file_config_help"),
+                        help=tr("sd.model.file_config_help"),
                     ).strip()
                 if location:
                     ref = diffusion.model_ref(source, location, config=config or None)
@@ -118,22 +113,22 @@ def model_picker():
         with right:
             resident = RESIDENT.labels()
             st.caption(
-                tr("sdp.model.resident", names=", ".join(resident) if resident else tr("sdp.model.none"))
+                tr("sd.model.resident", names=", ".join(resident) if resident else tr("sd.model.none"))
             )
             if ref is not None:
                 loaded = diffusion.is_loaded(ref)
-                st.markdown(tr("sdp.model.selected", name=ref.label))
+                st.markdown(tr("sd.model.selected", name=ref.label))
                 if loaded:
-                    st.success(tr("sdp.model.ready"), icon=":material/check_circle:")
-                elif st.button(tr("sdp.model.load"), key="sdp_load", icon=":material/download:"):
-                    with st.spinner(tr("sdp.model.loading", name=ref.label)):
+                    st.success(tr("sd.model.ready"), icon=":material/check_circle:")
+                elif st.button(tr("sd.model.load"), key="sdp_load", icon=":material/download:"):
+                    with st.spinner(tr("sd.model.loading", name=ref.label)):
                         try:
                             diffusion.load(ref)
                             st.rerun()
                         except UserError as error:
                             show_error(error)
                 else:
-                    st.caption(tr("sdp.model.load_help"))
+                    st.caption(tr("sd.model.load_help"))
         return ref
 
 
@@ -185,9 +180,9 @@ def apply_preset(prefix: str) -> None:
 def generation_form(prefix: str, ref) -> dict:
     """Prompt, negative prompt and the sampling parameters, laid out as in A1111; returns GenRequest fields."""
     form_defaults(prefix, ref)
-    labels = {p.id: tr(f"sdp.preset.{p.id}") for p in prompt_presets.presets(var.number)}
+    labels = {p.id: tr(f"sd.preset.{p.id}") for p in prompt_presets.presets(var.number)}
     st.selectbox(
-        tr("sdp.form.preset", number=var.number, name=var.name(lang)),
+        tr("sd.form.preset", number=var.number, name=var.name(lang)),
         list(labels),
         format_func=labels.__getitem__,
         key=f"{prefix}_preset",
@@ -195,39 +190,39 @@ def generation_form(prefix: str, ref) -> dict:
         args=(prefix,),
     )
     prompt = st.text_area(
-        tr("sdp.form.prompt"), key=f"{prefix}_prompt", height=90, help=tr("sdp.form.prompt_help")
+        tr("sd.form.prompt"), key=f"{prefix}_prompt", height=90, help=tr("sd.form.prompt_help")
     )
     chosen = prompt_presets.preset(var.number, st.session_state[f"{prefix}_preset"])
     if lang == "uk" and prompt.strip() == chosen.prompt:
-        st.caption(tr("sdp.form.meaning", text=chosen.meaning_uk))
-    negative = st.text_area(tr("sdp.form.negative"), key=f"{prefix}_negative", height=68)
+        st.caption(tr("sd.form.meaning", text=chosen.meaning_uk))
+    negative = st.text_area(tr("sd.form.negative"), key=f"{prefix}_negative", height=68)
     a, b, c = st.columns(3)
     sampler = a.selectbox(
-        tr("sdp.form.sampler"), samplers.NAMES, key=f"{prefix}_sampler", help=tr("sdp.form.sampler_help")
+        tr("sd.form.sampler"), samplers.NAMES, key=f"{prefix}_sampler", help=tr("sd.form.sampler_help")
     )
     steps = b.slider(
-        tr("sdp.form.steps"), 1, diffusion.MAX_STEPS, key=f"{prefix}_steps", help=tr("sdp.form.steps_help")
+        tr("sd.form.steps"), 1, diffusion.MAX_STEPS, key=f"{prefix}_steps", help=tr("sd.form.steps_help")
     )
     cfg = c.slider(
-        tr("sdp.form.cfg"), *diffusion.CFG_RANGE, step=0.5, key=f"{prefix}_cfg", help=tr("sdp.form.cfg_help")
+        tr("sd.form.cfg"), *diffusion.CFG_RANGE, step=0.5, key=f"{prefix}_cfg", help=tr("sd.form.cfg_help")
     )
     a, b, c, d, e = st.columns([2, 2, 2, 1, 1])
-    width = a.slider(tr("sdp.form.width"), *diffusion.SIZE_RANGE, step=8, key=f"{prefix}_width")
+    width = a.slider(tr("sd.form.width"), *diffusion.SIZE_RANGE, step=8, key=f"{prefix}_width")
     height = b.slider(
-        tr("sdp.form.height"),
+        tr("sd.form.height"),
         *diffusion.SIZE_RANGE,
         step=8,
         key=f"{prefix}_height",
-        help=tr("sdp.form.size_help"),
+        help=tr("sd.form.size_help"),
     )
     seed = c.number_input(
-        tr("common.seed"), -1, 2**32 - 1, key=f"{prefix}_seed", help=tr("sdp.form.seed_help")
+        tr("common.seed"), -1, 2**32 - 1, key=f"{prefix}_seed", help=tr("sd.form.seed_help")
     )
     batch_count = d.number_input(
-        tr("sdp.form.batch_count"), 1, diffusion.MAX_BATCH_COUNT, key=f"{prefix}_batch_count"
+        tr("sd.form.batch_count"), 1, diffusion.MAX_BATCH_COUNT, key=f"{prefix}_batch_count"
     )
     batch_size = e.number_input(
-        tr("sdp.form.batch_size"), 1, diffusion.MAX_BATCH_SIZE, key=f"{prefix}_batch_size"
+        tr("sd.form.batch_size"), 1, diffusion.MAX_BATCH_SIZE, key=f"{prefix}_batch_size"
     )
     return {
         "prompt": prompt,
@@ -254,7 +249,7 @@ def uploaded_image(label: str, key: str):
     try:
         return Image.open(file).convert("RGB")
     except (UnidentifiedImageError, OSError):
-        show_error(UserError("sdp.err.bad_image", name=file.name))
+        show_error(UserError("sd.exp.err.bad_image", name=file.name))
         return None
 
 
@@ -262,10 +257,10 @@ def rectangle_mask(image, prefix: str):
     """A white rectangle (the part to repaint) on black, from four sliders in percent of the image."""
     from PIL import Image, ImageDraw
 
-    st.caption(tr("sdp.inp.rect_help"))
+    st.caption(tr("sd.inp.rect_help"))
     a, b = st.columns(2)
-    x0, x1 = a.slider(tr("sdp.inp.x_range"), 0, 100, (30, 70), key=f"{prefix}_mx")
-    y0, y1 = b.slider(tr("sdp.inp.y_range"), 0, 100, (30, 70), key=f"{prefix}_my")
+    x0, x1 = a.slider(tr("sd.inp.x_range"), 0, 100, (30, 70), key=f"{prefix}_mx")
+    y0, y1 = b.slider(tr("sd.inp.y_range"), 0, 100, (30, 70), key=f"{prefix}_my")
     w, h = image.size
     mask = Image.new("L", image.size, 0)
     ImageDraw.Draw(mask).rectangle([x0 * w // 100, y0 * h // 100, x1 * w // 100, y1 * h // 100], fill=255)
@@ -277,7 +272,7 @@ def mask_preview(image, mask) -> None:
 
     red = Image.new("RGB", image.size, (230, 40, 40))
     overlay = Image.composite(Image.blend(image, red, 0.55), image, mask.resize(image.size).convert("L"))
-    st.image(overlay, caption=tr("sdp.inp.preview"), width=320)
+    st.image(overlay, caption=tr("sd.inp.preview"), width=320)
 
 
 def generation_tab(prefix: str, ref) -> dict:
@@ -287,28 +282,28 @@ def generation_tab(prefix: str, ref) -> dict:
     if prefix in ("i2i", "inp"):
         left, right = st.columns([2, 1])
         with left:
-            image = uploaded_image(tr("sdp.i2i.image"), f"{prefix}_image")
+            image = uploaded_image(tr("sd.i2i.image"), f"{prefix}_image")
             if image is not None and prefix == "i2i":
                 st.image(image, width=320)
         strength = right.slider(
-            tr("sdp.i2i.strength"),
+            tr("sd.i2i.strength"),
             0.0,
             1.0,
             0.75,
             0.05,
             key=f"{prefix}_strength",
-            help=tr("sdp.i2i.strength_help"),
+            help=tr("sd.i2i.strength_help"),
         )
         fields |= {"init_image": image, "strength": float(strength)}
         if prefix == "inp" and image is not None:
             how = st.radio(
-                tr("sdp.inp.mask_source"),
+                tr("sd.inp.mask_source"),
                 ("draw", "upload"),
-                format_func=translated("sdp.inp.mask", ("draw", "upload")),
+                format_func=labels("sd.inp.mask"),
                 horizontal=True,
                 key="inp_mask_source",
             )
-            mask = uploaded_image(tr("sdp.inp.mask_file"), "inp_mask_file") if how == "upload" else None
+            mask = uploaded_image(tr("sd.inp.mask_file"), "inp_mask_file") if how == "upload" else None
             if how == "draw":
                 mask = rectangle_mask(image, prefix)
             if mask is not None:
@@ -318,7 +313,7 @@ def generation_tab(prefix: str, ref) -> dict:
     job = jobs.get(st.query_params.get(GEN_PARAM))
     busy = job is not None and not job.snapshot().finished
     generate = st.button(
-        tr("sdp.generate"),
+        tr("sd.generate"),
         type="primary",
         key=f"{prefix}_go",
         icon=":material/auto_awesome:",
@@ -328,9 +323,9 @@ def generation_tab(prefix: str, ref) -> dict:
     if generate and not busy:
         try:
             if prefix in ("i2i", "inp") and fields["init_image"] is None:
-                raise UserError("sdp.err.need_image")
+                raise UserError("sd.exp.err.need_image")
             if prefix == "inp" and fields.get("mask") is None:
-                raise UserError("sdp.err.need_mask")
+                raise UserError("sd.exp.err.need_mask")
             job = generations.start(ref, diffusion.GenRequest(**fields), key=prefix)
             st.query_params[GEN_PARAM] = job.id
         except UserError as error:
@@ -348,13 +343,13 @@ def generation_panel(snap: jobs.Snapshot) -> None:
     job_id = snap.id
     images = snap.result or []
     if images:
-        st.markdown(tr("sdp.used_seeds", seeds=", ".join(str(i.seed) for i in images)))
+        st.markdown(tr("sd.used_seeds", seeds=", ".join(str(i.seed) for i in images)))
     for start in range(0, len(images), 4):
         for col, image in zip(st.columns(4), images[start : start + 4], strict=False):
             col.image(
                 str(image.path),
-                caption=tr("sdp.image_caption", seed=image.seed, time=duration(image.seconds))
-                + (" · " + tr("sdp.interrupted") if image.interrupted else ""),
+                caption=tr("sd.image_caption", seed=image.seed, time=duration(image.seconds))
+                + (" · " + tr("sd.interrupted") if image.interrupted else ""),
             )
             col.download_button(
                 tr("common.download_png"),
@@ -365,7 +360,7 @@ def generation_panel(snap: jobs.Snapshot) -> None:
                 icon=":material/download:",
             )
     if images:
-        with st.expander(tr("sdp.parameters")):
+        with st.expander(tr("sd.parameters")):
             st.code(images[0].parameters, language=None, wrap_lines=True)
 
 
@@ -378,10 +373,10 @@ def running_progress(snap: jobs.Snapshot, stop_key: str) -> None:
     if snap.kind == sweeps.JOB_KIND:
         cell = info.get("cell", -1)
         text = (
-            tr("sdp.progress.warmup")
+            tr("sd.progress.warmup")
             if cell < 0
             else tr(
-                "sdp.progress.cell",
+                "sd.progress.cell",
                 cell=cell + 1,
                 cells=snap.total,
                 step=info.get("step", 0),
@@ -389,10 +384,10 @@ def running_progress(snap: jobs.Snapshot, stop_key: str) -> None:
             )
         )
     elif info.get("loading"):
-        text = tr("sdp.progress.loading")
+        text = tr("sd.progress.loading")
     else:
         text = tr(
-            "sdp.progress.gen",
+            "sd.progress.gen",
             batch=info.get("batch", 1),
             batches=info.get("batches", 1),
             step=info.get("step", 0),
@@ -401,7 +396,7 @@ def running_progress(snap: jobs.Snapshot, stop_key: str) -> None:
     if snap.eta_s is not None:
         text += " · " + tr("job.eta", eta=jobs.format_seconds(snap.eta_s))
     bar.progress(snap.fraction, text=text)
-    if stop.button(tr("sdp.interrupt"), key=stop_key, icon=":material/stop_circle:"):
+    if stop.button(tr("sd.interrupt"), key=stop_key, icon=":material/stop_circle:"):
         job = jobs.get(snap.id)
         if job:
             job.cancel()
@@ -423,57 +418,53 @@ def values_input(param: str, ref, key: str, label: str) -> str:
             label,
             list(prompt_presets.STYLES),
             default=["plain", "photo", "oil", "watercolor", "sketch", "anime", "vector"],
-            format_func=translated("sdp.style", prompt_presets.STYLES),
+            format_func=labels("sd.style"),
             key=key,
         )
         return ", ".join(chosen)
     if param == "sampler":
         chosen = st.multiselect(label, samplers.NAMES, default=samplers.NAMES[:3], key=key)
         return ", ".join(chosen)
-    return st.text_input(label, default_values(param, ref), key=key, help=tr(f"sdp.exp.values_help.{param}"))
+    return st.text_input(label, default_values(param, ref), key=key, help=tr(f"sd.exp.values_help.{param}"))
 
 
 def experiments_tab(ref, base_fields: dict) -> None:
     kind = (
         st.segmented_control(
-            tr("sdp.exp.kind"),
+            tr("sd.exp.kind"),
             sweeps.KINDS,
             default="steps",
-            format_func=translated("sdp.exp.kind", sweeps.KINDS),
+            format_func=labels("sd.exp.kind"),
             key="exp_kind",
             on_change=keep_choice,
             args=("exp_kind", "steps"),
         )
         or "steps"
     )
-    st.caption(tr(f"sdp.exp.about.{kind}"))
+    st.caption(tr(f"sd.exp.about.{kind}"))
     x_param = y_param = y_values = None
     if kind == "xy":
         a, b = st.columns(2)
-        x_param = a.selectbox(
-            tr("sdp.exp.x"), sweeps.PARAMS, format_func=translated("sdp.param", sweeps.PARAMS), key="exp_xp"
-        )
+        x_param = a.selectbox(tr("sd.exp.x"), sweeps.PARAMS, format_func=labels("sd.param"), key="exp_xp")
         with a:
-            values = values_input(x_param, ref, f"exp_xv_{x_param}", tr("sdp.exp.x_values"))
+            values = values_input(x_param, ref, f"exp_xv_{x_param}", tr("sd.exp.x_values"))
         y_param = b.selectbox(
-            tr("sdp.exp.y"),
+            tr("sd.exp.y"),
             sweeps.PARAMS,
             index=1,
-            format_func=translated("sdp.param", sweeps.PARAMS),
+            format_func=labels("sd.param"),
             key="exp_yp",
         )
         with b:
-            y_values = values_input(y_param, ref, f"exp_yv_{y_param}", tr("sdp.exp.y_values"))
+            y_values = values_input(y_param, ref, f"exp_yv_{y_param}", tr("sd.exp.y_values"))
     else:
-        label = tr("sdp.exp.styles") if kind == "style" else tr("sdp.exp.values")
+        label = tr("sd.exp.styles") if kind == "style" else tr("sd.exp.values")
         values = values_input(kind, ref, f"exp_values_{kind}", label)
     base = base_summary(base_fields)
-    st.caption(tr("sdp.exp.base", summary=base))
+    st.caption(tr("sd.exp.base", summary=base))
     job = jobs.get(st.query_params.get(SWEEP_PARAM))
     busy = job is not None and not job.snapshot().finished
-    run = st.button(
-        tr("sdp.exp.run"), type="primary", key="exp_run", icon=":material/science:", disabled=busy
-    )
+    run = st.button(tr("sd.exp.run"), type="primary", key="exp_run", icon=":material/science:", disabled=busy)
     if run and not busy:
         try:
             request = diffusion.GenRequest(**base_fields)
@@ -494,14 +485,14 @@ def experiments_tab(ref, base_fields: dict) -> None:
 
 def base_summary(f: dict) -> str:
     return tr(
-        "sdp.exp.summary",
+        "sd.exp.summary",
         prompt=f["prompt"][:80],
         sampler=f["sampler"],
         steps=f["steps"],
         cfg=f"{f['cfg_scale']:g}",
         width=f["width"],
         height=f["height"],
-        seed=f["seed"] if f["seed"] >= 0 else tr("sdp.random_seed"),
+        seed=f["seed"] if f["seed"] >= 0 else tr("sd.random_seed"),
     )
 
 
@@ -521,10 +512,10 @@ def sweep_progress(snap: jobs.Snapshot) -> None:
 
 def sweep_title(meta: dict) -> str:
     when = meta["created"][:16].replace("T", " ")
-    what = tr(f"sdp.exp.kind.{meta['kind']}")
+    what = tr(f"sd.exp.kind.{meta['kind']}")
     if meta["kind"] == "xy":
         what += f" ({param_name(meta['x_param'])} × {param_name(meta['y_param'])})" if meta["y_param"] else ""
-    state = tr(f"sdp.state.{meta['state']}")
+    state = tr(f"sd.state.{meta['state']}")
     return f"{when} · {what} · {meta['model']} · {meta['cells_done']}/{meta['cells_total']} · {state}"
 
 
@@ -536,17 +527,17 @@ def past_sweeps(current: str | None) -> None:
     titles = {m["id"]: sweep_title(m) for m in kept}
     left, right = st.columns([5, 1], vertical_alignment="bottom")
     chosen = left.selectbox(
-        tr("sdp.exp.past"),
+        tr("sd.exp.past"),
         ids,
         index=ids.index(current) if current in ids else None,
         format_func=titles.get,
         key=f"exp_past_{hash(tuple(titles.values()))}",  # a new widget when a title changes
-        placeholder=tr("sdp.exp.past_pick"),
+        placeholder=tr("sd.exp.past_pick"),
     )
     if chosen and chosen != current:
         st.query_params[SWEEP_PARAM] = chosen
         st.rerun()
-    if current in ids and right.button(tr("sdp.exp.delete"), key="exp_delete", icon=":material/delete:"):
+    if current in ids and right.button(tr("sd.exp.delete"), key="exp_delete", icon=":material/delete:"):
         try:
             sweeps.delete(current)
             del st.query_params[SWEEP_PARAM]
@@ -569,12 +560,12 @@ TABLE_COLUMNS = [
 
 
 def param_name(param: str) -> str:
-    return tr(f"sdp.param.{param}")
+    return tr(f"sd.param.{param}")
 
 
 def shown_value(param: str | None, label: str) -> str:
     """A swept value as the student reads it: style names are translated."""
-    return tr(f"sdp.style.{label}") if param == "style" else label
+    return tr(f"sd.style.{label}") if param == "style" else label
 
 
 def show_sweep(sweep: sweeps.Sweep) -> None:
@@ -584,14 +575,14 @@ def show_sweep(sweep: sweeps.Sweep) -> None:
         meta[f"{axis}_labels"] = [shown_value(param, v) for v in meta[f"{axis}_labels"]]
         table[axis] = [shown_value(param, v) if isinstance(v, str) else v for v in table[axis]]
     st.subheader(sweep_title(meta))
-    st.caption(tr("sdp.exp.base", summary=base_summary(meta["base"])))
+    st.caption(tr("sd.exp.base", summary=base_summary(meta["base"])))
     if meta.get("error"):
         show_error(UserError(meta["error"]["key"], **meta["error"]["params"]))
     if table.empty:
-        st.info(tr("sdp.exp.no_cells"), icon=":material/info:")
+        st.info(tr("sd.exp.no_cells"), icon=":material/info:")
         return
     if meta["warmup_seconds"] is not None:
-        st.caption(tr("sdp.exp.warmup", time=duration(meta["warmup_seconds"])))
+        st.caption(tr("sd.exp.warmup", time=duration(meta["warmup_seconds"])))
     image_grid(meta, table)
     chart(meta, table)
     # the swept parameters have their own columns, except a style's name or a prompt replacement
@@ -599,7 +590,7 @@ def show_sweep(sweep: sweeps.Sweep) -> None:
     shown = [c for c in ("x", "y") if labels[c] in ("style", "prompt_sr")] + TABLE_COLUMNS
     st.dataframe(
         table[shown].rename(
-            columns=lambda c: tr(f"sdp.param.{labels[c]}") if c in labels else tr(f"sdp.col.{c}")
+            columns=lambda c: tr(f"sd.param.{labels[c]}") if c in labels else tr(f"sd.col.{c}")
         ),
         hide_index=True,
         width="stretch",
@@ -620,13 +611,13 @@ def show_sweep(sweep: sweeps.Sweep) -> None:
         mime="application/zip",
         key=f"zip_{meta['id']}",
         icon=":material/folder_zip:",
-        help=tr("sdp.exp.zip_help"),
+        help=tr("sd.exp.zip_help"),
     )
 
 
 def image_grid(meta: dict, table: pd.DataFrame) -> None:
     """The images as A1111's X/Y plot: columns are X values, rows are Y values."""
-    x_name = tr(f"sdp.param.{meta['x_param']}")
+    x_name = tr(f"sd.param.{meta['x_param']}")
     rows = [None] if not meta["y_param"] else meta["y_labels"]
     per_row = len(meta["x_labels"])
     width = min(max(per_row, 5), 8)  # a short strip keeps thumbnails small
@@ -651,7 +642,7 @@ def chart(meta: dict, table: pd.DataFrame) -> None:
     layout = {
         "height": 380,
         "margin": {"l": 10, "r": 10, "t": 50, "b": 10},
-        "yaxis_title": tr("sdp.chart.seconds"),
+        "yaxis_title": tr("sd.chart.seconds"),
     }
     if meta["y_param"]:
         grid = table.pivot_table(index="y", columns="x", values="seconds", sort=False)
@@ -663,12 +654,12 @@ def chart(meta: dict, table: pd.DataFrame) -> None:
             colorscale="Viridis",
             text=[[duration(v) if v == v else "" for v in row] for row in grid.values],  # v != v: NaN
             texttemplate="%{text}",
-            colorbar={"title": tr("sdp.unit.s")},
+            colorbar={"title": tr("sd.unit.s")},
         )
         layout |= {
-            "title": tr("sdp.chart.xy"),
-            "xaxis_title": tr(f"sdp.param.{param}"),
-            "yaxis_title": tr(f"sdp.param.{meta['y_param']}"),
+            "title": tr("sd.chart.xy"),
+            "xaxis_title": tr(f"sd.param.{param}"),
+            "yaxis_title": tr(f"sd.param.{meta['y_param']}"),
             "xaxis_type": "category",
             "yaxis_type": "category",
             "yaxis_autorange": "reversed",  # rows top to bottom, as in the image grid
@@ -677,24 +668,24 @@ def chart(meta: dict, table: pd.DataFrame) -> None:
         size_chart(fig, table, layout)
     elif param in ("steps", "cfg"):
         x = table["steps"] if param == "steps" else table["cfg_scale"]
-        fig.add_scatter(x=x, y=table["seconds"], mode="markers+lines", name=tr("sdp.chart.measured"))
-        layout |= {"title": tr(f"sdp.chart.{param}"), "xaxis_title": tr(f"sdp.param.{param}")}
+        fig.add_scatter(x=x, y=table["seconds"], mode="markers+lines", name=tr("sd.chart.measured"))
+        layout |= {"title": tr(f"sd.chart.{param}"), "xaxis_title": tr(f"sd.param.{param}")}
         if param == "steps":  # whole steps only
             layout |= {"xaxis_tickmode": "array", "xaxis_tickvals": sorted(x.unique())}
         if param == "steps" and x.nunique() >= 2:
             fit = sweeps.fit_line(x, table["seconds"])
             xs = [x.min(), x.max()]
             fig.add_scatter(
-                x=xs, y=fit(xs), mode="lines", line={"dash": "dash"}, name=tr("sdp.chart.line_fit")
+                x=xs, y=fit(xs), mode="lines", line={"dash": "dash"}, name=tr("sd.chart.line_fit")
             )
             st.metric(
-                tr("sdp.chart.per_step"),
-                tr("sdp.ms", v=f"{fit.slope * 1000:.1f}"),
-                help=tr("sdp.chart.per_step_help", overhead=f"{fit.intercept:.3f}"),
+                tr("sd.chart.per_step"),
+                tr("sd.ms", v=f"{fit.slope * 1000:.1f}"),
+                help=tr("sd.chart.per_step_help", overhead=f"{fit.intercept:.3f}"),
             )
     else:
         fig.add_bar(x=table["x"], y=table["seconds"], text=[duration(s) for s in table["seconds"]])
-        layout |= {"title": tr("sdp.chart.per_value"), "xaxis_title": tr(f"sdp.param.{param}")}
+        layout |= {"title": tr("sd.chart.per_value"), "xaxis_title": tr(f"sd.param.{param}")}
     fig.update_layout(**layout)
     st.plotly_chart(fig, width="stretch", key=f"chart_{meta['id']}")
 
@@ -707,13 +698,13 @@ def size_chart(fig: go.Figure, table: pd.DataFrame, layout: dict) -> None:
         y=seconds,
         mode="markers",
         marker={"size": 10},
-        name=tr("sdp.chart.measured"),
+        name=tr("sd.chart.measured"),
         text=table["x"],
-        hovertemplate="%{text}: " + tr("sdp.s", v="%{y:.3f}"),
+        hovertemplate="%{text}: " + tr("sd.s", v="%{y:.3f}"),
     )
-    layout |= {"title": tr("sdp.chart.size"), "xaxis_title": tr("sdp.chart.pixels")}
+    layout |= {"title": tr("sd.chart.size"), "xaxis_title": tr("sd.chart.pixels")}
     if pixels.nunique() < 2:
-        st.info(tr("sdp.chart.need_two_sizes"), icon=":material/info:")
+        st.info(tr("sd.chart.need_two_sizes"), icon=":material/info:")
         return
     line, power = sweeps.fit_line(pixels, seconds), sweeps.fit_power(pixels, seconds)
     xs = pd.Series(
@@ -724,20 +715,20 @@ def size_chart(fig: go.Figure, table: pd.DataFrame, layout: dict) -> None:
         y=line(xs),
         mode="lines",
         line={"dash": "dash"},
-        name=tr("sdp.chart.line_fit_r2", r2=f"{line.r2:.3f}"),
+        name=tr("sd.chart.line_fit_r2", r2=f"{line.r2:.3f}"),
     )
     fig.add_scatter(
         x=xs,
         y=power(xs),
         mode="lines",
-        name=tr("sdp.chart.power_fit", b=f"{power.b:.2f}", r2=f"{power.r2:.3f}"),
+        name=tr("sd.chart.power_fit", b=f"{power.b:.2f}", r2=f"{power.r2:.3f}"),
     )
     a, b, c = st.columns(3)
-    a.metric(tr("sdp.chart.exponent"), f"{power.b:.2f}", help=tr("sdp.chart.exponent_help"))
-    b.metric(tr("sdp.chart.r2_power"), f"{power.r2:.3f}")
-    c.metric(tr("sdp.chart.r2_line"), f"{line.r2:.3f}")
+    a.metric(tr("sd.chart.exponent"), f"{power.b:.2f}", help=tr("sd.chart.exponent_help"))
+    b.metric(tr("sd.chart.r2_power"), f"{power.r2:.3f}")
+    c.metric(tr("sd.chart.r2_line"), f"{line.r2:.3f}")
     verdict = "linear" if abs(power.b - 1) <= 0.15 else "super" if power.b > 1 else "sub"
-    st.info(tr(f"sdp.chart.verdict.{verdict}", b=f"{power.b:.2f}"), icon=":material/insights:")
+    st.info(tr(f"sd.chart.verdict.{verdict}", b=f"{power.b:.2f}"), icon=":material/insights:")
 
 
 # --- PNG info and LoRA -----------------------------------------------------------------------------
@@ -773,9 +764,7 @@ def send_to_txt2img(parsed: dict) -> None:
 
 
 def png_info_tab() -> None:
-    file = st.file_uploader(
-        tr("sdp.png.upload"), type=["png"], key="png_file", help=tr("sdp.png.upload_help")
-    )
+    file = st.file_uploader(tr("sd.png.upload"), type=["png"], key="png_file", help=tr("sd.png.upload_help"))
     if file is None:
         return
     try:
@@ -788,25 +777,25 @@ def png_info_tab() -> None:
     left.image(file.getvalue())
     with right:
         if not text:
-            st.info(tr("sdp.png.none"), icon=":material/info:")
+            st.info(tr("sd.png.none"), icon=":material/info:")
             return
         st.code(text, language=None, wrap_lines=True)
         st.dataframe(
             pd.DataFrame({"field": list(parsed), "value": [str(v) for v in parsed.values()]}).rename(
-                columns={"field": tr("sdp.png.field"), "value": tr("sdp.png.value")}
+                columns={"field": tr("sd.png.field"), "value": tr("sd.png.value")}
             ),
             hide_index=True,
             width="stretch",
         )
         st.button(
-            tr("sdp.png.send"),
+            tr("sd.png.send"),
             key="png_send",
             icon=":material/send:",
             on_click=send_to_txt2img,
             args=(parsed,),
         )
     if st.session_state.pop("sdp_sent", False):
-        st.success(tr("sdp.png.sent"), icon=":material/check_circle:")
+        st.success(tr("sd.png.sent"), icon=":material/check_circle:")
 
 
 LORA_SOURCES = ("upload", "path")
@@ -822,49 +811,47 @@ def add_lora(loras: list, lora: diffusion.Lora) -> None:
 
 
 def lora_tab(ref) -> None:
-    st.caption(tr("sdp.lora.about"))
+    st.caption(tr("sd.lora.about"))
     loras = st.session_state.setdefault("sdp_loras", [])
     source = st.radio(
-        tr("sdp.lora.source"),
+        tr("sd.lora.source"),
         LORA_SOURCES,
-        format_func=translated("sdp.lora.src", LORA_SOURCES),
+        format_func=labels("sd.lora.src"),
         horizontal=True,
         key="lora_source",
     )
     a, b, c = st.columns([4, 2, 1], vertical_alignment="bottom")
     if source == "upload":
         file = a.file_uploader(
-            tr("sdp.lora.upload"), type=["safetensors"], key="lora_file", help=tr("sdp.lora.upload_help")
+            tr("sd.lora.upload"), type=["safetensors"], key="lora_file", help=tr("sd.lora.upload_help")
         )
     else:
-        path = a.text_input(tr("sdp.lora.path"), key="lora_path", help=tr("sdp.lora.path_help"))
-    weight = float(
-        b.slider(tr("sdp.lora.weight"), *diffusion.LORA_WEIGHT_RANGE, 0.8, 0.05, key="lora_weight")
-    )
-    if c.button(tr("sdp.lora.add"), key="lora_add", icon=":material/add:"):
+        path = a.text_input(tr("sd.lora.path"), key="lora_path", help=tr("sd.lora.path_help"))
+    weight = float(b.slider(tr("sd.lora.weight"), *diffusion.LORA_WEIGHT_RANGE, 0.8, 0.05, key="lora_weight"))
+    if c.button(tr("sd.lora.add"), key="lora_add", icon=":material/add:"):
         try:
             if source == "upload":
                 if file is None:
-                    raise UserError("sdp.err.need_lora_file")
+                    raise UserError("sd.exp.err.need_lora_file")
                 path = str(diffusion.save_uploaded_lora(file.name, file.getvalue()))
             add_lora(loras, diffusion.check_lora(path.strip(), weight))
         except UserError as error:
             show_error(error)
     if ref.is_tiny:  # the demo model has a demo LoRA, so the tab can be tried offline
         row = st.container(horizontal=True, vertical_alignment="center")
-        row.caption(tr("sdp.lora.demo_help"))
-        if row.button(tr("sdp.lora.demo"), key="lora_demo", icon=":material/auto_fix_high:"):
+        row.caption(tr("sd.lora.demo_help"))
+        if row.button(tr("sd.lora.demo"), key="lora_demo", icon=":material/auto_fix_high:"):
             try:
-                with st.spinner(tr("sdp.lora.demo_building")):  # once per machine, a few seconds
+                with st.spinner(tr("sd.lora.demo_building")):  # once per machine, a few seconds
                     add_lora(loras, diffusion.check_lora(str(diffusion.tiny_lora()), weight))
             except UserError as error:
                 show_error(error)
     if not loras:
-        st.info(tr("sdp.lora.none"), icon=":material/info:")
+        st.info(tr("sd.lora.none"), icon=":material/info:")
     for number, lora in enumerate(list(loras)):
         left, right = st.columns([6, 1], vertical_alignment="center")
-        left.markdown(tr("sdp.lora.item", name=lora.name, weight=f"{lora.weight:g}"))
-        if right.button(tr("sdp.lora.remove"), key=f"lora_rm_{number}", icon=":material/close:"):
+        left.markdown(tr("sd.lora.item", name=lora.name, weight=f"{lora.weight:g}"))
+        if right.button(tr("sd.lora.remove"), key=f"lora_rm_{number}", icon=":material/close:"):
             loras.remove(lora)
             st.rerun()
 
@@ -875,25 +862,25 @@ def lora_tab(ref) -> None:
 def control_questions() -> None:
     with st.expander(tr("common.control_questions"), icon=":material/quiz:"):
         for number in range(1, 6):
-            st.markdown(f"**{number}. {tr(f'sdp.q{number}')}**")
-            st.markdown(tr(f"sdp.a{number}"))
+            st.markdown(f"**{number}. {tr(f'sd.q.{number}')}**")
+            st.markdown(tr(f"sd.a.{number}"))
 
 
 # --- the page ---------------------------------------------------------------------------------------
 
 ref = model_picker()
 if ref is None:
-    st.info(tr("sdp.model.pick_first"), icon=":material/info:")
+    st.info(tr("sd.model.pick_first"), icon=":material/info:")
     control_questions()
     st.stop()
 
-tabs = st.tabs([tr(f"sdp.tab.{t}") for t in ("t2i", "i2i", "inp", "exp", "png", "lora")])
+tabs = st.tabs([tr(f"sd.tab.{t}") for t in ("t2i", "i2i", "inp", "exp", "png", "lora")])
 with tabs[0]:
     t2i_fields = generation_tab("t2i", ref)
 with tabs[1]:
     generation_tab("i2i", ref)
 with tabs[2]:
-    st.caption(tr("sdp.inp.about"))
+    st.caption(tr("sd.inp.about"))
     generation_tab("inp", ref)
 with tabs[3]:
     experiments_tab(ref, t2i_fields)

@@ -19,7 +19,8 @@ from services.gan import collapse
 from services.gan import data as datasets
 from services.gan import model as gan
 from services.gan import runs as gan_runs
-from ui.feedback import job_progress, show_error
+from ui.feedback import show_error
+from ui.job_view import progress as job_progress
 from ui.session import tr, variant
 
 RUN_PARAM = "run"  # the run on screen, in the URL so a reload re-attaches to it
@@ -100,8 +101,8 @@ def source_label(source: str) -> str:
     """Where a set comes from, in the session's language: datasets name it "<kind> <name>"."""
     kind, name = datasets.source_parts(source)
     if kind == "builtin":
-        return label(f"data.source.builtin.{name}")
-    return tr(f"data.source.{kind}", name=name) if kind else source
+        return label(f"gan.data.source.builtin.{name}")
+    return tr(f"gan.data.source.{kind}", name=name) if kind else source
 
 
 def class_labels(summary: dict) -> list[str]:
@@ -110,12 +111,14 @@ def class_labels(summary: dict) -> list[str]:
     names = summary["class_names"]
     if datasets.source_parts(summary["source"])[0] != "builtin":
         return names
-    return [tr(f"data.class.{name}") if f"data.class.{name}" in i18n.TABLE else name for name in names]
+    return [
+        tr(f"gan.data.class.{name}") if f"gan.data.class.{name}" in i18n.TABLE else name for name in names
+    ]
 
 
 def show_tab(name: str) -> None:
     """Open a tab (a callback: the tab is switched before the tabs are drawn)."""
-    st.session_state.gan_tab = tr(f"ganp.tab.{name}")
+    st.session_state.gan_tab = tr(f"gan.tab.{name}")
 
 
 def enlarged(picture):
@@ -178,11 +181,11 @@ def data_summary(data: datasets.ImageSet, spec: dict) -> dict:
 
 def load_data(source: str, size: int, channels: int, limit: int | None) -> None:
     """Load from the chosen source with a progress bar; keep a summary in the session."""
-    bar = st.progress(0.0, text=tr("ganp.data.loading", done=0, total="…"))
+    bar = st.progress(0.0, text=tr("gan.data.loading", done=0, total="…"))
 
     def progress(done: int, total: int) -> None:
         bar.progress(
-            min(1.0, done / total) if total else 0.0, text=tr("ganp.data.loading", done=done, total=total)
+            min(1.0, done / total) if total else 0.0, text=tr("gan.data.loading", done=done, total=total)
         )
 
     zip_bytes = None
@@ -201,7 +204,7 @@ def load_data(source: str, size: int, channels: int, limit: int | None) -> None:
         elif source == "zip":
             upload = st.session_state.get("gan_zip_upload")
             if upload is None:
-                st.warning(tr("ganp.data.zip_needed"))
+                st.warning(tr("gan.data.zip_needed"))
                 return
             zip_bytes = upload.getvalue()
             data = datasets.load_zip(zip_bytes, size, channels, limit, name=upload.name, progress=progress)
@@ -209,7 +212,7 @@ def load_data(source: str, size: int, channels: int, limit: int | None) -> None:
         else:
             path = st.session_state.gan_folder.strip()
             if not path:
-                st.warning(tr("ganp.data.folder_needed"))
+                st.warning(tr("gan.data.folder_needed"))
                 return
             data = datasets.load_folder(path, size, channels, limit, progress)
             spec = {"kind": "folder", "path": path, "limit": limit}
@@ -223,10 +226,10 @@ def load_data(source: str, size: int, channels: int, limit: int | None) -> None:
 
 
 def show_data(summary: dict) -> None:
-    colour = tr("ganp.data.gray") if summary["channels"] == 1 else tr("ganp.data.rgb")
+    colour = tr("gan.data.gray") if summary["channels"] == 1 else tr("gan.data.rgb")
     st.success(
         tr(
-            "ganp.data.loaded",
+            "gan.data.loaded",
             count=summary["count"],
             size=summary["size"],
             colour=colour,
@@ -237,79 +240,79 @@ def show_data(summary: dict) -> None:
     names = class_labels(summary)
     if names:
         shown = ", ".join(names[:20]) + (" …" if len(names) > 20 else "")
-        st.write(tr("ganp.data.classes", n=len(names), names=shown))
+        st.write(tr("gan.data.classes", n=len(names), names=shown))
     else:
-        st.caption(tr("ganp.data.unlabelled"))
+        st.caption(tr("gan.data.unlabelled"))
     # datasets.CONVERSIONS and datasets.SKIP_REASONS, each named by its data.* key
-    converted = [f"{label(f'data.converted.{code}')}: {n}" for code, n in summary["converted"].items()]
-    skipped = [f"{label(f'data.skipped.{code}')}: {n}" for code, n in summary["skipped"].items()]
+    converted = [f"{label(f'gan.data.converted.{code}')}: {n}" for code, n in summary["converted"].items()]
+    skipped = [f"{label(f'gan.data.skipped.{code}')}: {n}" for code, n in summary["skipped"].items()]
     if converted:
-        st.caption(tr("ganp.data.converted", items=", ".join(converted)))
+        st.caption(tr("gan.data.converted", items=", ".join(converted)))
     if skipped:
-        st.caption(tr("ganp.data.skipped", items=", ".join(skipped)))
+        st.caption(tr("gan.data.skipped", items=", ".join(skipped)))
     if not summary["converted"] and not summary["skipped"]:
-        st.caption(tr("ganp.data.clean"))
-    st.image(summary["preview"], caption=tr("ganp.data.preview"))
+        st.caption(tr("gan.data.clean"))
+    st.image(summary["preview"], caption=tr("gan.data.preview"))
 
 
 def data_tab() -> None:
     current = variant()
     source = st.segmented_control(
-        tr("ganp.data.source"),
+        tr("gan.data.source"),
         SOURCES,
-        format_func={s: tr(f"ganp.data.src.{s}") for s in SOURCES}.get,
+        format_func={s: tr(f"gan.data.src.{s}") for s in SOURCES}.get,
         key="gan_source",
         required=True,
     )
     if source == "builtin":
         st.radio(
-            tr("ganp.data.builtin"),
+            tr("gan.data.builtin"),
             datasets.BUILTINS,
-            format_func={name: tr(f"ganp.data.builtin.{name}") for name in datasets.BUILTINS}.get,
+            format_func={name: tr(f"gan.data.builtin.{name}") for name in datasets.BUILTINS}.get,
             key="gan_builtin",
-            help=tr("ganp.data.builtin_help"),
+            help=tr("gan.data.builtin_help"),
             horizontal=True,
         )
     elif source == "kaggle":
         st.markdown(
-            tr("ganp.data.kaggle_dataset", number=current.number, slug=current.kaggle, url=current.kaggle_url)
+            tr("gan.data.kaggle_dataset", number=current.number, slug=current.kaggle, url=current.kaggle_url)
         )
         if kaggle_credentials()[2]:
-            st.caption(tr("ganp.data.kaggle_found"))
+            st.caption(tr("gan.data.kaggle_found"))
         else:
             left, right = st.columns(2)
-            left.text_input(tr("ganp.data.kaggle_user"), key="gan_kaggle_user", autocomplete="off")
+            left.text_input(tr("gan.data.kaggle_user"), key="gan_kaggle_user", autocomplete="off")
             right.text_input(
-                tr("ganp.data.kaggle_key"),
+                tr("gan.data.kaggle_key"),
                 key="gan_kaggle_key",
                 type="password",
-                help=tr("ganp.data.kaggle_key_help"),
+                help=tr("gan.data.kaggle_key_help"),
             )
     elif source == "zip":
-        st.file_uploader(tr("ganp.data.zip"), type=["zip"], key="gan_zip_upload")
+        st.file_uploader(tr("gan.data.zip"), type=["zip"], key="gan_zip_upload")
     else:
-        st.text_input(tr("ganp.data.folder"), key="gan_folder", help=tr("ganp.data.folder_help"))
+        st.text_input(tr("gan.data.folder_path"), key="gan_folder", help=tr("gan.data.folder_help"))
 
     size_col, colour_col, limit_col = st.columns(3)
     size = size_col.segmented_control(
-        tr("ganp.data.size"), datasets.SIZES, key="gan_size", required=True, help=tr("ganp.data.format_help")
+        tr("gan.data.size"), datasets.SIZES, key="gan_size", required=True, help=tr("gan.data.format_help")
     )
     channels = colour_col.segmented_control(
-        tr("ganp.data.colour"),
+        tr("gan.data.colour"),
         datasets.CHANNELS,
-        format_func={1: tr("ganp.data.gray"), 3: tr("ganp.data.rgb")}.get,
+        format_func={1: tr("gan.data.gray"), 3: tr("gan.data.rgb")}.get,
         key="gan_channels",
         required=True,
     )
     limit = limit_col.number_input(
-        tr("ganp.data.limit"),
+        tr("gan.data.limit"),
         min_value=16,
         max_value=200_000,
         step=500,
         key="gan_limit",
-        placeholder=tr("ganp.data.limit_auto"),
+        placeholder=tr("gan.data.limit_auto"),
     )
-    if st.button(tr("ganp.data.load"), type="primary", icon=":material/download:", key="gan_load"):
+    if st.button(tr("gan.data.load"), type="primary", icon=":material/download:", key="gan_load"):
         load_data(source, size, channels, limit)
     summary = st.session_state.get("gan_data")
     if summary:
@@ -353,79 +356,79 @@ def architecture(config: dict) -> dict:
 def layer_frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(
         {
-            tr("ganp.col.layer"): [
-                tr("ganp.col.input") if i == 0 else row["layer"] for i, row in enumerate(rows)
+            tr("gan.col.layer"): [
+                tr("gan.col.input") if i == 0 else row["layer"] for i, row in enumerate(rows)
             ],
-            tr("ganp.col.output"): [" × ".join(map(str, row["output_shape"])) for row in rows],
-            tr("ganp.col.params"): [row["params"] for row in rows],
+            tr("gan.col.output"): [" × ".join(map(str, row["output_shape"])) for row in rows],
+            tr("gan.col.params"): [row["params"] for row in rows],
         }
     )
 
 
 def model_tab() -> None:
-    st.caption(tr("ganp.model.algorithm_link"))
-    with st.expander(tr("ganp.model.algorithm"), icon=":material/function:"):
-        st.markdown(tr("ganp.model.algorithm_text"))
+    st.caption(tr("gan.model.algorithm_link"))
+    with st.expander(tr("gan.model.algorithm"), icon=":material/function:"):
+        st.markdown(tr("gan.model.algorithm_text"))
     lr_format = "{:.0e}".format
     first, second, third = st.columns(3)
     with first:
         st.number_input(
-            tr("ganp.hp.iterations"),
+            tr("gan.hp.iterations"),
             1,
             1_000_000,
             step=100,
             key="gan_hp_iterations",
-            help=tr("ganp.hp.iterations_help"),
+            help=tr("gan.hp.iterations_help"),
         )
-        st.select_slider(tr("ganp.hp.batch"), BATCHES, key="gan_hp_batch", help=tr("ganp.hp.batch_help"))
-        st.number_input(tr("ganp.hp.k"), 1, 20, key="gan_hp_k", help=tr("ganp.hp.k_help"))
+        st.select_slider(tr("gan.hp.batch"), BATCHES, key="gan_hp_batch", help=tr("gan.hp.batch_help"))
+        st.number_input(tr("gan.hp.k"), 1, 20, key="gan_hp_k", help=tr("gan.hp.k_help"))
         st.number_input(
-            tr("ganp.hp.latent"), 2, 512, step=8, key="gan_hp_latent", help=tr("ganp.hp.latent_help")
+            tr("gan.hp.latent"), 2, 512, step=8, key="gan_hp_latent", help=tr("gan.hp.latent_help")
         )
     with second:
-        st.select_slider(tr("ganp.hp.g_width"), WIDTHS, key="gan_hp_g_width", help=tr("ganp.hp.g_width_help"))
-        st.select_slider(tr("ganp.hp.d_width"), WIDTHS, key="gan_hp_d_width", help=tr("ganp.hp.d_width_help"))
+        st.select_slider(tr("gan.hp.g_width"), WIDTHS, key="gan_hp_g_width", help=tr("gan.hp.g_width_help"))
+        st.select_slider(tr("gan.hp.d_width"), WIDTHS, key="gan_hp_d_width", help=tr("gan.hp.d_width_help"))
         st.select_slider(
-            tr("ganp.hp.depth"),
+            tr("gan.hp.depth"),
             range(1, gan.max_depth(data_format()[0]) + 1),
             key="gan_hp_depth",
-            help=tr("ganp.hp.depth_help"),
+            help=tr("gan.hp.depth_help"),
         )
         st.select_slider(
-            tr("ganp.hp.lr_g"),
+            tr("gan.hp.lr_g"),
             LEARNING_RATES,
             format_func=lr_format,
             key="gan_hp_lr_g",
-            help=tr("ganp.hp.lr_help"),
+            help=tr("gan.hp.lr_help"),
         )
         st.select_slider(
-            tr("ganp.hp.lr_d"),
+            tr("gan.hp.lr_d"),
             LEARNING_RATES,
             format_func=lr_format,
             key="gan_hp_lr_d",
-            help=tr("ganp.hp.lr_help"),
+            help=tr("gan.hp.lr_help"),
         )
     with third:
         st.radio(
-            tr("ganp.hp.loss"),
+            tr("gan.hp.loss"),
             gan.LOSSES,
-            format_func={loss: tr(f"ganp.loss.{loss}") for loss in gan.LOSSES}.get,
+            format_func={loss: tr(f"gan.loss.{loss}") for loss in gan.LOSSES}.get,
             key="gan_hp_loss",
-            help=tr("ganp.hp.loss_help"),
+            help=tr("gan.hp.loss_help"),
         )
-        st.slider(tr("ganp.hp.beta1"), 0.0, 0.95, step=0.05, key="gan_hp_beta1", help=tr("ganp.hp.beta_help"))
+        st.slider(tr("gan.hp.beta1"), 0.0, 0.95, step=0.05, key="gan_hp_beta1", help=tr("gan.hp.beta_help"))
         st.select_slider(
-            tr("ganp.hp.beta2"), (0.9, 0.99, 0.999), key="gan_hp_beta2", help=tr("ganp.hp.beta_help")
+            tr("gan.hp.beta2"), (0.9, 0.99, 0.999), key="gan_hp_beta2", help=tr("gan.hp.beta_help")
         )
         st.slider(
-            tr("ganp.hp.label_smoothing"),
+            tr("gan.hp.label_smoothing"),
             0.0,
             0.3,
             step=0.05,
             key="gan_hp_label_smoothing",
-            help=tr("ganp.hp.label_smoothing_help"),
+            help=tr("gan.hp.label_smoothing_help"),
         )
-        st.number_input(tr("common.seed"), 0, 2**31 - 1, key="gan_hp_seed", help=tr("ganp.hp.seed_help"))
+        st.number_input(tr("common.seed"), 0, 2**31 - 1, key="gan_hp_seed", help=tr("gan.hp.seed_help"))
 
     cfg = current_config()
     try:
@@ -434,12 +437,12 @@ def model_tab() -> None:
         show_error(error)
         return
     tables = architecture(cfg.to_dict())
-    st.caption(tr("ganp.model.format", size=cfg.size, channels=cfg.channels))
+    st.caption(tr("gan.model.format", size=cfg.size, channels=cfg.channels))
     for column, part in zip(st.columns(2), ("g", "d"), strict=True):
         rows, count = tables[part]
         with column:
-            st.subheader(tr(f"ganp.model.{part}"))
-            st.caption(tr("ganp.model.params", n=f"{count:,}".replace(",", " ")))
+            st.subheader(tr(f"gan.model.{part}"))
+            st.caption(tr("gan.model.params", n=f"{count:,}".replace(",", " ")))
             st.dataframe(layer_frame(rows), hide_index=True, width="stretch")
 
 
@@ -484,7 +487,7 @@ def line_chart(rows: list[dict], series: tuple[str, ...], title: str, axis: str,
         figure.add_scatter(
             x=steps,
             y=[row.get(name) for row in rows],
-            name=tr(f"ganp.series.{name}"),
+            name=tr(f"gan.series.{name}"),
             mode="lines",
             line={"color": COLOURS[name], "width": 2.5},
         )
@@ -495,7 +498,7 @@ def line_chart(rows: list[dict], series: tuple[str, ...], title: str, axis: str,
         height=CHART_HEIGHT,
         margin=MARGIN,
         legend=LEGEND,
-        xaxis_title=tr("ganp.chart.step"),
+        xaxis_title=tr("gan.chart.step"),
         yaxis_title=axis,
         yaxis_range=y_range,
         font={"size": 14},
@@ -506,18 +509,18 @@ def line_chart(rows: list[dict], series: tuple[str, ...], title: str, axis: str,
 def training_charts(run_id: str) -> None:
     rows = gan_runs.metrics(run_id)
     if not rows:
-        st.caption(tr("ganp.train.waiting_metrics"))
+        st.caption(tr("gan.train.waiting_metrics"))
         return
     losses, probabilities = st.columns(2)
     losses.plotly_chart(
-        line_chart(rows, ("loss_d", "loss_g"), tr("ganp.chart.losses"), tr("ganp.chart.loss")),
+        line_chart(rows, ("loss_d", "loss_g"), tr("gan.chart.losses"), tr("gan.chart.loss")),
         key="gan_chart_loss",
     )
     probabilities.plotly_chart(
-        line_chart(rows, ("d_real", "d_fake"), tr("ganp.chart.probs"), tr("ganp.chart.prob"), y_range=(0, 1)),
+        line_chart(rows, ("d_real", "d_fake"), tr("gan.chart.probs"), tr("gan.chart.prob"), y_range=(0, 1)),
         key="gan_chart_probs",
     )
-    probabilities.caption(tr("ganp.chart.probs_help"))
+    probabilities.caption(tr("gan.chart.probs_help"))
 
 
 def sample_snapshots(info: gan_runs.RunInfo, live: bool) -> None:
@@ -527,24 +530,24 @@ def sample_snapshots(info: gan_runs.RunInfo, live: bool) -> None:
     step = info.samples[-1]
     if not live and len(info.samples) > 1:
         step = st.select_slider(
-            tr("ganp.train.snapshot"), info.samples, value=step, key=f"gan_snapshot_{info.id}"
+            tr("gan.train.snapshot"), info.samples, value=step, key=f"gan_snapshot_{info.id}"
         )
     picture = gan_runs.samples_at(info.id, step)
     if picture is not None:
-        st.image(enlarged(picture), caption=tr("ganp.train.samples", step=step))
-        st.caption(tr("ganp.train.samples_fixed"))
+        st.image(enlarged(picture), caption=tr("gan.train.samples", step=step))
+        st.caption(tr("gan.train.samples_fixed"))
 
 
 def latest_numbers(info: gan_runs.RunInfo) -> None:
     """The newest losses and discriminator outputs, large enough to read from the back row."""
     if not info.last_metrics:
         return
-    st.markdown(f"**{tr('ganp.train.latest', step=info.last_metrics['step'])}**")
+    st.markdown(f"**{tr('gan.train.latest', step=info.last_metrics['step'])}**")
     left, right = st.columns(2)
     for column, name in zip(
         (left, right, left, right), ("loss_d", "loss_g", "d_real", "d_fake"), strict=True
     ):
-        column.metric(tr(f"ganp.series.{name}"), f"{info.last_metrics[name]:.3f}")
+        column.metric(tr(f"gan.series.{name}"), f"{info.last_metrics[name]:.3f}")
 
 
 def run_status(info: gan_runs.RunInfo) -> None:
@@ -552,18 +555,18 @@ def run_status(info: gan_runs.RunInfo) -> None:
     job = jobs.get(info.job_id) or next(iter(jobs.find(gan_runs.JOB_KIND, info.id)), None)
     if job is not None:
         snap = job.snapshot()
-        job_progress(snap, cancel_key=f"gan_stop_{info.id}")
+        job_progress(snap, f"gan_stop_{info.id}")
         phase = snap.info.get("phase")
         if not snap.finished and phase in PHASES:  # why the bar does not move yet
-            st.caption(tr(f"ganp.phase.{phase}", **{k: snap.info.get(k, "…") for k in PHASES[phase]}))
+            st.caption(tr(f"gan.phase.{phase}", **{k: snap.info.get(k, "…") for k in PHASES[phase]}))
     elif info.error is not None:
         show_error(info.error)
     else:
         st.progress(
-            info.fraction, text=f"{label(f'ganp.state.{info.status}')} · {info.step}/{info.iterations}"
+            info.fraction, text=f"{label(f'gan.state.{info.status}')} · {info.step}/{info.iterations}"
         )
     if info.images_per_s:
-        st.caption(tr("ganp.train.speed", speed=f"{info.images_per_s:.0f}", seconds=f"{info.seconds:.0f}"))
+        st.caption(tr("gan.train.speed", speed=f"{info.images_per_s:.0f}", seconds=f"{info.seconds:.0f}"))
 
 
 def collapse_note(info: gan_runs.RunInfo) -> None:
@@ -572,13 +575,13 @@ def collapse_note(info: gan_runs.RunInfo) -> None:
     measured = info.last_collapse
     if not measured or not measured.get("collapsed"):
         return
-    tab = tr("ganp.tab.collapse")
+    tab = tr("gan.tab.collapse")
     st.warning(
-        tr("ganp.train.collapsed", step=measured["step"], tab=tab),
+        tr("gan.train.collapsed", step=measured["step"], tab=tab),
         icon=":material/warning:",
     )
     if st.button(
-        tr("ganp.train.to_collapse", tab=tab),
+        tr("gan.train.to_collapse", tab=tab),
         icon=":material/troubleshoot:",
         key="gan_to_collapse",
         on_click=show_tab,
@@ -590,7 +593,7 @@ def collapse_note(info: gan_runs.RunInfo) -> None:
 def run_panel(run_id: str) -> None:
     info = gan_runs.run_info(run_id)
     live = info.job_id is not None
-    st.subheader(tr("ganp.train.run", run=info.title))
+    st.subheader(tr("gan.train.run", run=info.title))
     st.caption(run_id)
 
     @st.fragment(run_every=1.0 if live else None)
@@ -611,7 +614,7 @@ def run_panel(run_id: str) -> None:
     if live:
         return
     if info.status in ("stopped", "interrupted", "failed", "new") and info.step < info.iterations:
-        if st.button(tr("ganp.train.resume"), icon=":material/play_arrow:", key="gan_resume"):
+        if st.button(tr("gan.train.resume"), icon=":material/play_arrow:", key="gan_resume"):
             try:
                 gan_runs.start(run_id)
             except UserError as error:
@@ -619,8 +622,8 @@ def run_panel(run_id: str) -> None:
             else:
                 st.rerun()
     more_col, button_col = st.columns([1, 2], vertical_alignment="bottom")
-    more = more_col.number_input(tr("ganp.train.extend"), 10, 100_000, step=100, key="gan_extend")
-    if button_col.button(tr("ganp.train.extend_go"), icon=":material/fast_forward:", key="gan_extend_go"):
+    more = more_col.number_input(tr("gan.train.extend"), 10, 100_000, step=100, key="gan_extend")
+    if button_col.button(tr("gan.train.extend_go"), icon=":material/fast_forward:", key="gan_extend_go"):
         try:
             gan_runs.extend(run_id, int(more))
             gan_runs.start(run_id)
@@ -636,7 +639,7 @@ def train_tab() -> None:
     if summary:
         st.caption(
             tr(
-                "ganp.train.summary",
+                "gan.train.summary",
                 count=summary["count"],
                 iterations=cfg.iterations,
                 batch=cfg.batch,
@@ -644,9 +647,9 @@ def train_tab() -> None:
             )
         )
     else:
-        st.info(tr("ganp.data.need"), icon=":material/info:")
+        st.info(tr("gan.data.need"), icon=":material/info:")
     if st.button(
-        tr("ganp.train.start"),
+        tr("gan.train.start"),
         type="primary",
         icon=":material/rocket_launch:",
         disabled=not summary,
@@ -657,7 +660,7 @@ def train_tab() -> None:
     if run_id:
         run_panel(run_id)
     else:
-        st.caption(tr("ganp.train.none"))
+        st.caption(tr("gan.train.none"))
 
 
 # --- runs -------------------------------------------------------------------------------------------
@@ -675,32 +678,32 @@ def runs_frame(runs: list[gan_runs.RunInfo]) -> pd.DataFrame:
         c = info.config
         rows.append(
             {
-                tr("ganp.col.run"): info.title,
-                tr("ganp.col.state"): label(f"ganp.state.{info.status}"),
-                tr("ganp.col.created"): datetime.fromtimestamp(info.created).strftime("%d.%m %H:%M"),
-                tr("ganp.col.data"): source_label(info.data) + (f" ({info.images})" if info.images else ""),
-                tr("ganp.col.iterations"): f"{info.step}/{info.iterations}",
+                tr("gan.col.run"): info.title,
+                tr("gan.col.state"): label(f"gan.state.{info.status}"),
+                tr("gan.col.created"): datetime.fromtimestamp(info.created).strftime("%d.%m %H:%M"),
+                tr("gan.col.data"): source_label(info.data) + (f" ({info.images})" if info.images else ""),
+                tr("gan.col.iterations"): f"{info.step}/{info.iterations}",
                 "m": c["batch"],
                 "k": c["k"],
                 "lr G": c["lr_g"],
                 "lr D": c["lr_d"],
                 "β₁": c["beta1"],
-                tr("ganp.hp.loss"): tr(f"ganp.loss_short.{c['loss']}"),
+                tr("gan.hp.loss"): tr(f"gan.loss_short.{c['loss']}"),
                 "ε": c["label_smoothing"],
-                tr("ganp.col.widths"): f"{c['g_width']}/{c['d_width']}",
-                tr("ganp.col.depth"): c.get("depth") or gan.max_depth(c["size"]),
+                tr("gan.col.widths"): f"{c['g_width']}/{c['d_width']}",
+                tr("gan.col.depth"): c.get("depth") or gan.max_depth(c["size"]),
                 "z": c["latent"],
-                tr("ganp.col.loss_d"): last(info, "loss_d"),
-                tr("ganp.col.loss"): last(info, "loss_g"),
-                tr("ganp.col.diversity"): measured(info, "diversity"),
-                tr("ganp.col.modes"): (
+                tr("gan.col.loss_d"): last(info, "loss_d"),
+                tr("gan.col.loss"): last(info, "loss_g"),
+                tr("gan.col.diversity"): measured(info, "diversity"),
+                tr("gan.col.modes"): (
                     f"{measured(info, 'modes_covered')}/{measured(info, 'n_classes')}"
                     if measured(info, "n_classes")
                     else None
                 ),
-                tr("ganp.col.kl"): measured(info, "kl"),
-                tr("ganp.col.speed"): info.images_per_s,
-                tr("ganp.col.time"): info.seconds,
+                tr("gan.col.kl"): measured(info, "kl"),
+                tr("gan.col.speed"): info.images_per_s,
+                tr("gan.col.time"): info.seconds,
             }
         )
     return pd.DataFrame(rows)
@@ -721,7 +724,7 @@ def open_in_train(run_id: str, resume: bool = False) -> None:
 def runs_tab() -> None:
     runs = gan_runs.list_runs()
     if not runs:
-        st.info(tr("ganp.runs.empty"), icon=":material/info:")
+        st.info(tr("gan.runs.empty"), icon=":material/info:")
         return
     number = st.column_config.NumberColumn
     picked = st.dataframe(
@@ -731,46 +734,46 @@ def runs_tab() -> None:
         selection_mode="single-row",
         key="gan_runs_table",
         column_config={
-            tr("ganp.col.loss_d"): number(format="%.3f"),
-            tr("ganp.col.loss"): number(format="%.3f"),
-            tr("ganp.col.diversity"): number(format="%.2f"),
-            tr("ganp.col.kl"): number(format="%.3f"),
-            tr("ganp.col.speed"): number(format="%.0f"),
-            tr("ganp.col.time"): number(format="%.0f"),
+            tr("gan.col.loss_d"): number(format="%.3f"),
+            tr("gan.col.loss"): number(format="%.3f"),
+            tr("gan.col.diversity"): number(format="%.2f"),
+            tr("gan.col.kl"): number(format="%.3f"),
+            tr("gan.col.speed"): number(format="%.0f"),
+            tr("gan.col.time"): number(format="%.0f"),
             "lr G": number(format="%.0e"),
             "lr D": number(format="%.0e"),
         },
     )
     rows = picked.selection.rows
     if not rows:
-        st.caption(tr("ganp.runs.pick"))
+        st.caption(tr("gan.runs.pick"))
         return
     info = runs[rows[0]]
-    st.write(tr("ganp.runs.chosen", run=info.title))
+    st.write(tr("gan.runs.chosen", run=info.title))
     if "gan_runs_error" in st.session_state:
         show_error(st.session_state.pop("gan_runs_error"))
     buttons = st.container(horizontal=True)
     buttons.button(
-        tr("ganp.runs.open"),
+        tr("gan.runs.open"),
         icon=":material/monitoring:",
         key="gan_runs_open",
         on_click=open_in_train,
         args=(info.id,),
     )
     buttons.button(
-        tr("ganp.train.resume"),
+        tr("gan.train.resume"),
         icon=":material/play_arrow:",
         key="gan_runs_resume",
         on_click=open_in_train,
         args=(info.id, True),
         disabled=info.job_id is not None or info.step >= info.iterations,
     )
-    if buttons.button(tr("ganp.runs.delete"), icon=":material/delete:", key="gan_runs_delete"):
+    if buttons.button(tr("gan.runs.delete"), icon=":material/delete:", key="gan_runs_delete"):
         st.session_state.gan_confirm_delete = info.id
     if st.session_state.get("gan_confirm_delete") == info.id:
-        st.warning(tr("ganp.runs.confirm", run=info.title), icon=":material/warning:")
+        st.warning(tr("gan.runs.confirm", run=info.title), icon=":material/warning:")
         answer = st.container(horizontal=True)
-        if answer.button(tr("ganp.runs.confirm_yes"), type="primary", key="gan_runs_delete_yes"):
+        if answer.button(tr("gan.runs.confirm_yes"), type="primary", key="gan_runs_delete_yes"):
             try:
                 gan_runs.delete(info.id)
             except UserError as error:
@@ -780,9 +783,9 @@ def runs_tab() -> None:
                     st.session_state.pop("gan_run", None)
                     st.query_params.pop(RUN_PARAM, None)
                 st.session_state.pop("gan_confirm_delete", None)
-                st.toast(tr("ganp.runs.deleted", run=info.title))
+                st.toast(tr("gan.runs.deleted", run=info.title))
                 st.rerun()
-        if answer.button(tr("ganp.runs.cancel"), key="gan_runs_delete_no"):
+        if answer.button(tr("gan.runs.cancel"), key="gan_runs_delete_no"):
             st.session_state.pop("gan_confirm_delete", None)
             st.rerun()
 
@@ -794,13 +797,13 @@ def pick_run(key: str) -> gan_runs.RunInfo | None:
     """A run that has trained, the one on screen first."""
     runs = [info for info in gan_runs.list_runs() if info.step > 0]
     if not runs:
-        st.info(tr("ganp.sample.need_run"), icon=":material/info:")
+        st.info(tr("gan.sample.need_run"), icon=":material/info:")
         return None
     ids = [info.id for info in runs]
     chosen = st.session_state.get("gan_run")
     index = ids.index(chosen) if chosen in ids else 0
     titles = {info.id: f"{info.title} · {info.step}/{info.iterations} · {info.id}" for info in runs}
-    run_id = st.selectbox(tr("ganp.sample.run"), ids, index=index, format_func=titles.get, key=key)
+    run_id = st.selectbox(tr("gan.sample.run"), ids, index=index, format_func=titles.get, key=key)
     return runs[ids.index(run_id)]
 
 
@@ -815,12 +818,12 @@ def sample_tab() -> None:
         return
     cfg = gan.GanConfig.from_dict(info.config)
 
-    st.subheader(tr("ganp.sample.grid"))
+    st.subheader(tr("gan.sample.grid"))
     n_col, seed_col = st.columns(2)
-    n = n_col.select_slider(tr("ganp.sample.n"), (8, 16, 32, 64), key="gan_sample_n")
+    n = n_col.select_slider(tr("gan.sample.n"), (8, 16, 32, 64), key="gan_sample_n")
     seed = seed_col.number_input(tr("common.seed"), 0, 2**31 - 1, key="gan_sample_seed")
     grid = enlarged(datasets.to_pil_grid(gan.sample(generator, cfg, int(seed), n), nrow=8))
-    st.image(grid, caption=tr("ganp.sample.caption", n=n, seed=seed))
+    st.image(grid, caption=tr("gan.sample.caption", n=n, seed=seed))
     st.download_button(
         tr("common.download_png"),
         png_bytes(grid),
@@ -830,18 +833,18 @@ def sample_tab() -> None:
         key="gan_sample_png",
     )
 
-    st.subheader(tr("ganp.sample.interp"))
-    st.caption(tr("ganp.sample.interp_help"))
+    st.subheader(tr("gan.sample.interp"))
+    st.caption(tr("gan.sample.interp_help"))
     a_col, b_col, steps_col = st.columns(3)
-    seed_a = a_col.number_input(tr("ganp.sample.seed_a"), 0, 2**31 - 1, key="gan_seed_a")
-    seed_b = b_col.number_input(tr("ganp.sample.seed_b"), 0, 2**31 - 1, key="gan_seed_b")
-    steps = steps_col.slider(tr("ganp.sample.steps"), 3, 16, key="gan_interp_steps")
+    seed_a = a_col.number_input(tr("gan.sample.seed_a"), 0, 2**31 - 1, key="gan_seed_a")
+    seed_b = b_col.number_input(tr("gan.sample.seed_b"), 0, 2**31 - 1, key="gan_seed_b")
+    steps = steps_col.slider(tr("gan.sample.steps"), 3, 16, key="gan_interp_steps")
     for mode in ("linear", "slerp"):
         images = gan.interpolate(generator, cfg, int(seed_a), int(seed_b), steps, mode)
         strip = enlarged(datasets.to_pil_grid(images, nrow=steps))
-        st.image(strip, caption=tr(f"ganp.sample.{mode}"))
+        st.image(strip, caption=tr(f"gan.sample.{mode}"))
         st.download_button(
-            f"{tr('common.download_png')} · {tr(f'ganp.sample.{mode}')}",
+            f"{tr('common.download_png')} · {tr(f'gan.sample.{mode}')}",
             png_bytes(strip),
             file_name=f"gan_{info.id}_{mode}_{seed_a}-{seed_b}.png",
             mime="image/png",
@@ -860,20 +863,20 @@ def measure_chart(rows: list[dict]) -> go.Figure:
         x=steps,
         y=[row["diversity"] for row in rows],
         mode="lines+markers",
-        name=tr("ganp.collapse.diversity"),
+        name=tr("gan.collapse.diversity"),
     )
     figure.add_hline(
         y=collapse.COLLAPSE_DIVERSITY,
         line_dash="dot",
         line_color="#c92a2a",
-        annotation_text=tr("ganp.collapse.threshold"),
+        annotation_text=tr("gan.collapse.threshold"),
         annotation_position="top left",
     )
     figure.update_layout(
-        title=tr("ganp.collapse.diversity"),
+        title=tr("gan.collapse.diversity"),
         height=CHART_HEIGHT,
         margin=MARGIN,
-        xaxis_title=tr("ganp.chart.step"),
+        xaxis_title=tr("gan.chart.step"),
         yaxis_range=(0, max(1.2, max(row["diversity"] for row in rows) * 1.1)),
         font={"size": 14},
     )
@@ -886,7 +889,7 @@ def coverage_chart(rows: list[dict]) -> go.Figure:
     figure.add_bar(
         x=steps,
         y=[row["modes_covered"] for row in rows],
-        name=tr("ganp.collapse.modes_axis"),
+        name=tr("gan.collapse.modes_axis"),
         marker_color="#74c0fc",
     )
     figure.add_scatter(
@@ -898,17 +901,17 @@ def coverage_chart(rows: list[dict]) -> go.Figure:
         line={"color": "#c2255c", "width": 2.5},
     )
     figure.update_layout(
-        title=tr("ganp.collapse.modes"),
+        title=tr("gan.collapse.modes"),
         height=CHART_HEIGHT,
         margin=MARGIN,
-        xaxis_title=tr("ganp.chart.step"),
+        xaxis_title=tr("gan.chart.step"),
         yaxis={
-            "title": tr("ganp.collapse.modes_axis"),
+            "title": tr("gan.collapse.modes_axis"),
             "range": (0, rows[-1]["n_classes"] + 0.5),
             "dtick": 1,
         },
         yaxis2={
-            "title": tr("ganp.collapse.kl_axis"),
+            "title": tr("gan.collapse.kl_axis"),
             "tickformat": ".1f",
             "overlaying": "y",
             "side": "right",
@@ -931,16 +934,16 @@ def histogram_chart(measure: dict, summary: dict | None) -> go.Figure:
     total = sum(counts) or 1
     figure = go.Figure()
     if real is not None:
-        figure.add_bar(x=names, y=real, name=tr("ganp.collapse.real"), marker_color="#adb5bd")
+        figure.add_bar(x=names, y=real, name=tr("gan.collapse.real"), marker_color="#adb5bd")
     figure.add_bar(
-        x=names, y=[n / total for n in counts], name=tr("ganp.collapse.generated"), marker_color="#3b5bdb"
+        x=names, y=[n / total for n in counts], name=tr("gan.collapse.generated"), marker_color="#3b5bdb"
     )
     figure.update_layout(
-        title=tr("ganp.collapse.histogram"),
+        title=tr("gan.collapse.histogram"),
         height=CHART_HEIGHT,
         margin=MARGIN,
-        xaxis={"title": tr("ganp.collapse.class"), "type": "category"},
-        yaxis={"title": tr("ganp.collapse.share"), "tickformat": ".0%"},
+        xaxis={"title": tr("gan.collapse.class"), "type": "category"},
+        yaxis={"title": tr("gan.collapse.share"), "tickformat": ".0%"},
         legend=LEGEND,
         font={"size": 14},
     )
@@ -948,7 +951,7 @@ def histogram_chart(measure: dict, summary: dict | None) -> go.Figure:
 
 
 def collapse_tab() -> None:
-    st.markdown(tr("ganp.collapse.what"))
+    st.markdown(tr("gan.collapse.what"))
     info = pick_run("gan_collapse_run")
     if info is not None:
         # while the run trains, new measurements appear without a click
@@ -959,7 +962,7 @@ def collapse_measures(run_id: str) -> None:
     info = gan_runs.run_info(run_id)
     rows = [row for row in gan_runs.metrics(run_id) if "diversity" in row]
     if not rows:
-        st.info(tr("ganp.collapse.need"), icon=":material/info:")
+        st.info(tr("gan.collapse.need"), icon=":material/info:")
         return
     last = rows[-1]
     classes = last.get("n_classes")
@@ -969,37 +972,37 @@ def collapse_measures(run_id: str) -> None:
         "classes": classes or "—",
     }
     if last["collapsed"]:
-        st.warning(tr("ganp.collapse.detected", **numbers), icon=":material/warning:")
+        st.warning(tr("gan.collapse.detected", **numbers), icon=":material/warning:")
     else:
-        st.success(tr("ganp.collapse.ok", **numbers), icon=":material/check_circle:")
+        st.success(tr("gan.collapse.ok", **numbers), icon=":material/check_circle:")
     left, right = st.columns(2)
     left.plotly_chart(measure_chart(rows), key="gan_chart_diversity")
-    left.caption(tr("ganp.collapse.diversity_help"))
+    left.caption(tr("gan.collapse.diversity_help"))
     if not classes:
-        right.info(tr("ganp.collapse.no_classes"), icon=":material/info:")
+        right.info(tr("gan.collapse.no_classes"), icon=":material/info:")
         return
     right.plotly_chart(coverage_chart(rows), key="gan_chart_coverage")
-    right.caption(tr("ganp.collapse.modes_help"))
+    right.caption(tr("gan.collapse.modes_help"))
     summary = st.session_state.get("gan_data")
     if not summary or (summary["source"], summary["count"]) != (info.data, info.images):
         summary = None  # the data loaded in this session is not this run's
     st.plotly_chart(histogram_chart(last, summary), key="gan_chart_histogram")
     if summary is None:
-        st.caption(tr("ganp.collapse.real_unknown"))
+        st.caption(tr("gan.collapse.real_unknown"))
 
 
 # --- the page ---------------------------------------------------------------------------------------
 
 
-st.title(tr("ganp.title"))
+st.title(tr("gan.title"))
 if not compute.torch_installed():
     st.warning(tr("common.needs_torch"), icon=":material/memory:")
     st.stop()
 keep_widget_values()
-st.write(tr("ganp.intro"))
+st.write(tr("gan.intro"))
 with st.expander(tr("common.control_questions"), icon=":material/quiz:"):
     for number in range(1, 6):
-        st.markdown(f"**{number}. {tr(f'ganp.q.{number}')}**  \n{tr(f'ganp.a.{number}')}")
+        st.markdown(f"**{number}. {tr(f'gan.q.{number}')}**  \n{tr(f'gan.a.{number}')}")
 
 TABS = {
     "data": data_tab,
@@ -1011,11 +1014,11 @@ TABS = {
 }
 # the open tab is kept by its label: after a language switch, find it under its new label
 for name in TABS:
-    if st.session_state.get("gan_tab") in {i18n.t(f"ganp.tab.{name}", lang) for lang in i18n.LANGS}:
-        st.session_state.gan_tab = tr(f"ganp.tab.{name}")
+    if st.session_state.get("gan_tab") in {i18n.t(f"gan.tab.{name}", lang) for lang in i18n.LANGS}:
+        st.session_state.gan_tab = tr(f"gan.tab.{name}")
 # a reload with a run in the URL comes back to its training view
-opening = tr("ganp.tab.train") if st.query_params.get(RUN_PARAM) else None
-tabs = st.tabs([tr(f"ganp.tab.{name}") for name in TABS], default=opening, key="gan_tab", on_change="rerun")
+opening = tr("gan.tab.train") if st.query_params.get(RUN_PARAM) else None
+tabs = st.tabs([tr(f"gan.tab.{name}") for name in TABS], default=opening, key="gan_tab", on_change="rerun")
 for draw, tab in zip(TABS.values(), tabs, strict=True):
     if tab.open:  # only the open tab runs: switching tabs reruns the page
         with tab:

@@ -19,7 +19,8 @@ from services.llm import history as llm_history
 from services.llm import local_server as llm_server
 from services.llm import matrix as llm
 from services.llm import tasks as llm_tasks
-from ui.feedback import job_progress, show_error
+from ui.feedback import show_error
+from ui.job_view import progress as job_progress
 from ui.session import language, tr, variant
 
 JOB_PARAM = "llm_job"
@@ -435,7 +436,7 @@ def live(job: jobs.Job) -> None:
     @st.fragment(run_every=0.5 if running else None)
     def stream():
         snap = job.snapshot()
-        job_progress(snap, cancel_key="llm_cancel")
+        job_progress(snap, "llm_cancel")
         comparison = snap.info.get("comparison")
         if comparison is not None:
             answers_grid(comparison.record())
@@ -499,8 +500,8 @@ with history_tab:
 with theory_tab:
     with st.expander(tr("common.control_questions"), expanded=True, icon=":material/school:"):
         for n in range(1, 6):
-            st.markdown(f"**{n}. {tr(f'llm.q{n}')}**")
-            st.markdown(tr(f"llm.a{n}"))
+            st.markdown(f"**{n}. {tr(f'llm.q.{n}')}**")
+            st.markdown(tr(f"llm.a.{n}"))
     st.subheader(tr("llm.attn.title"))
     st.caption(tr("llm.attn.caption"))
     a1, a2, a3, a4 = st.columns([3, 1.2, 1.4, 1.8])

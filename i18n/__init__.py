@@ -1,12 +1,11 @@
 """Every user-visible string, in Ukrainian and English.
 
-The table is split by lab (``common``, ``datasets``, ``gan`` and ``gan_page``,
-``diffusion`` and ``diffusion_page``, ``llm``) so
-each stays readable; each entry is ``key: (ukrainian, english)``. ``t`` looks a key up
+One table per lab, each under its own key prefix (``gan.``, ``sd.``, ``llm.``; ``common``
+holds the app's shared strings), so each stays readable; each entry is ``key: (ukrainian, english)``. ``t`` looks a key up
 and fills ``{placeholders}``.
 """
 
-from . import common, datasets, diffusion, diffusion_page, gan, gan_page, llm
+from . import common, diffusion, gan, llm
 
 LANGS = ("uk", "en")
 DEFAULT_LANG = "uk"
@@ -23,7 +22,7 @@ def _merge(*parts) -> dict[str, tuple[str, str]]:
     return table
 
 
-TABLE = _merge(common, datasets, gan, gan_page, diffusion, diffusion_page, llm)
+TABLE = _merge(common, gan, diffusion, llm)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **params) -> str:

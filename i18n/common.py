@@ -42,7 +42,6 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.col.dataset": ("Датасет Kaggle", "Kaggle dataset"),
     "home.col.native": ("Оригінальний формат", "Native format"),
     "home.col.train": ("Навчання GAN", "GAN training"),
-    "home.col.task": ("Завдання ЛР3", "Lab 3 task"),
     "home.gray": ("сірі", "gray"),
     "home.open": ("Відкрити", "Open"),
     "home.lab1.title": ("Лаб. 1 — зображення з GAN", "Lab 1 — images with a GAN"),

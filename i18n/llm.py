@@ -391,11 +391,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Type the text of task {task} ({level}) for language “{language}” in the field above.",
     ),
     # --- theory -------------------------------------------------------------------------------------------
-    "llm.q1": (
+    "llm.q.1": (
         "Які основні компоненти трансформера та яку роль вони виконують?",
         "What are the main components of a transformer and what does each do?",
     ),
-    "llm.a1": (
+    "llm.a.1": (
         "Токенізатор ділить текст на токени, **шар вкладень** (embedding) перетворює їх на вектори, "
         "**позиційне кодування** додає інформацію про порядок. Далі — стос однакових блоків: "
         "**багатоголова самоувага** (кожен токен збирає інформацію з інших), **повнозв'язна мережа** "
@@ -409,8 +409,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "deep network trainable). The original transformer has an **encoder** and a **decoder** with "
         "cross-attention; at the output a linear layer and softmax give the next token's probabilities.",
     ),
-    "llm.q2": ("Як працює механізм уваги в GPT?", "How does attention work in GPT?"),
-    "llm.a2": (
+    "llm.q.2": ("Як працює механізм уваги в GPT?", "How does attention work in GPT?"),
+    "llm.a.2": (
         "Кожен токен дає три вектори: **запит Q**, **ключ K** і **значення V**. Схожість запиту токена з "
         "ключами всіх токенів — скалярні добутки QKᵀ, поділені на √d, — після softmax стає вагами; "
         "результат — зважена сума значень V. У GPT увага **каузальна**: маска забороняє токенові "
@@ -422,11 +422,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "mask stops a token from looking at later ones, because the model learns to predict the next "
         "word. See the attention maps below.",
     ),
-    "llm.q3": (
+    "llm.q.3": (
         "Чим відрізняється GPT від інших моделей, що базуються на трансформерах?",
         "How does GPT differ from other transformer-based models?",
     ),
-    "llm.a3": (
+    "llm.a.3": (
         "GPT — **лише декодер** з каузальною увагою, попередньо навчений передбачати наступний токен на "
         "величезному корпусі; тому він **генерує** текст зліва направо. **BERT** — лише енкодер із "
         "двобічною увагою, навчений відновлювати замасковані слова: добре розуміє текст "
@@ -440,11 +440,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "text-to-text tasks (translation, summaries). ChatGPT is GPT fine-tuned on instructions and with "
         "human feedback (RLHF).",
     ),
-    "llm.q4": (
+    "llm.q.4": (
         "Як позиційне кодування впливає на обробку тексту?",
         "How does positional encoding affect text processing?",
     ),
-    "llm.a4": (
+    "llm.a.4": (
         "Сама увага не знає порядку слів: «кіт з'їв рибу» і «рибу з'їв кіт» дали б ті самі ваги. "
         "Позиційне кодування додає до вкладення кожного токена вектор його позиції — у першому "
         "трансформері це синусоїди різних частот, у GPT — навчені вектори, у новіших моделях — "
@@ -458,11 +458,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "distance apart; the context length it was trained on limits how much text it handles "
         "reliably. Switch it off below and see how the attention changes.",
     ),
-    "llm.q5": (
+    "llm.q.5": (
         "У чому полягає унікальність багатоголової уваги?",
         "What is special about multi-head attention?",
     ),
-    "llm.a5": (
+    "llm.a.5": (
         "Замість однієї уваги модель має кілька **голів**, кожна зі своїми матрицями Q, K, V меншої "
         "розмірності. Голови працюють паралельно й можуть стежити за різними зв'язками одночасно — "
         "граматичними, смисловими, сусідніми словами, далекими посиланнями; їхні результати "

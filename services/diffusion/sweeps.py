@@ -98,17 +98,17 @@ class Axis:
 def parse_axis(param: str, values: str | list | tuple) -> Axis:
     """An axis from a comma-separated text (as typed in A1111) or a list; bad values raise UserError."""
     if param not in PARAMS:
-        raise UserError("sdp.err.param", param=param)
+        raise UserError("sd.exp.err.param", param=param)
     items = _split(values) if isinstance(values, str) else list(values)
     if param in ("steps", "seed", "cfg") and isinstance(values, str):
         items = [x for item in items for x in _expand_range(item, integer=param != "cfg")]
     if not items:
-        raise UserError("sdp.err.empty_values", param=param)
+        raise UserError("sd.exp.err.empty_values", param=param)
     parsed = tuple(_parse_value(param, item) for item in items)
     if param == "prompt_sr" and len(parsed) < 2:
-        raise UserError("sdp.err.prompt_sr_pairs")
+        raise UserError("sd.exp.err.prompt_sr_pairs")
     if len(parsed) > MAX_CELLS:
-        raise UserError("sdp.err.too_many", n=len(parsed), max=MAX_CELLS)
+        raise UserError("sd.exp.err.too_many", n=len(parsed), max=MAX_CELLS)
     return Axis(param, parsed)
 
 
@@ -125,9 +125,9 @@ def _expand_range(item, integer: bool) -> list:
     else:
         step = float(m.group(3) or 1)
         if step <= 0:
-            raise UserError("sdp.err.bad_value", param=item, value=item)
+            raise UserError("sd.exp.err.bad_value", param=item, value=item)
         if abs(end - start) / step >= MAX_CELLS:
-            raise UserError("sdp.err.too_many", n=int(abs(end - start) / step) + 1, max=MAX_CELLS)
+            raise UserError("sd.exp.err.too_many", n=int(abs(end - start) / step) + 1, max=MAX_CELLS)
         sign = 1 if end >= start else -1
         values = [start + sign * step * i for i in range(int(abs(end - start) / step + 1e-9) + 1)]
     return [str(int(round(v))) if integer else f"{v:g}" for v in values]
@@ -157,7 +157,7 @@ def _parse_value(param: str, item):
     except (TypeError, ValueError):
         ok = False
     if not ok:
-        raise UserError("sdp.err.bad_value", param=param, value=item)
+        raise UserError("sd.exp.err.bad_value", param=param, value=item)
     return value
 
 
@@ -170,17 +170,17 @@ def _parse_size(item) -> tuple[int, int]:
     try:
         sides = [int(p) for p in parts]
     except ValueError:
-        raise UserError("sdp.err.bad_value", param="size", value=item) from None
+        raise UserError("sd.exp.err.bad_value", param="size", value=item) from None
     if len(sides) == 1:
         sides *= 2
     if len(sides) != 2:
-        raise UserError("sdp.err.bad_value", param="size", value=item)
+        raise UserError("sd.exp.err.bad_value", param="size", value=item)
     for side in sides:
         if side % 8:
-            raise UserError("sdp.err.size_multiple", value=side)
+            raise UserError("sd.exp.err.size_multiple", value=side)
         lo, hi = diffusion.SIZE_RANGE
         if not lo <= side <= hi:
-            raise UserError("sdp.err.size_range", value=side, lo=lo, hi=hi)
+            raise UserError("sd.exp.err.size_range", value=side, lo=lo, hi=hi)
     return sides[0], sides[1]
 
 
@@ -223,24 +223,24 @@ def plan(
 ) -> Plan:
     """The cells of a sweep, row by row (Y outer, X inner); raises UserError on bad input."""
     if kind not in KINDS:
-        raise UserError("sdp.err.kind", kind=kind)
+        raise UserError("sd.exp.err.kind", kind=kind)
     if kind != "xy":
         x_param, y_param = kind, None
     elif not x_param:
-        raise UserError("sdp.err.param", param="")
+        raise UserError("sd.exp.err.param", param="")
     x = parse_axis(x_param, values)
     y = parse_axis(y_param, y_values if y_values is not None else "") if y_param else None
     if y is not None and y.param == x.param:
-        raise UserError("sdp.err.same_axes")
+        raise UserError("sd.exp.err.same_axes")
     for axis in (x, y):
         if axis is not None and axis.param == "prompt_sr" and axis.values[0] not in base.prompt:
-            raise UserError("sdp.err.prompt_sr_missing", search=axis.values[0])
+            raise UserError("sd.exp.err.prompt_sr_missing", search=axis.values[0])
     # a fixed seed, so that cells differ only by what is swept
     seed = base.seed if base.seed is not None and base.seed >= 0 else random.randrange(2**32)
     fixed = replace(base, seed=seed, batch_count=1, batch_size=1)
     ys = list(zip(y.values, y.labels, strict=True)) if y else [(None, None)]
     if len(ys) * len(x.values) > MAX_CELLS:
-        raise UserError("sdp.err.too_many", n=len(ys) * len(x.values), max=MAX_CELLS)
+        raise UserError("sd.exp.err.too_many", n=len(ys) * len(x.values), max=MAX_CELLS)
     cells = []
     for y_value, y_label in ys:
         row = apply(fixed, y, y_value, base.prompt) if y else fixed
@@ -426,7 +426,7 @@ def load(sweep_id: str) -> Sweep:
     try:
         meta = json.loads((folder / "sweep.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        raise UserError("sdp.err.no_sweep", id=sweep_id) from None
+        raise UserError("sd.exp.err.no_sweep", id=sweep_id) from None
     csv = folder / "results.csv"
     table = (
         pd.read_csv(csv, dtype={"x": str, "y": str}) if csv.exists() else pd.DataFrame(columns=CSV_COLUMNS)
@@ -438,16 +438,16 @@ def load(sweep_id: str) -> Sweep:
 def delete(sweep_id: str) -> None:
     job = jobs.get(sweep_id)
     if job and not job.snapshot().finished:
-        raise UserError("sdp.err.sweep_running")
+        raise UserError("sd.exp.err.sweep_running")
     shutil.rmtree(_folder(sweep_id), ignore_errors=True)
 
 
 def _folder(sweep_id: str) -> Path:
     if not isinstance(sweep_id, str) or not _SWEEP_ID.match(sweep_id):
-        raise UserError("sdp.err.no_sweep", id=sweep_id)
+        raise UserError("sd.exp.err.no_sweep", id=sweep_id)
     folder = cache_dir("sweeps") / sweep_id
     if not (folder / "sweep.json").exists():
-        raise UserError("sdp.err.no_sweep", id=sweep_id)
+        raise UserError("sd.exp.err.no_sweep", id=sweep_id)
     return folder
 
 
@@ -494,7 +494,7 @@ def fit_power(x, y) -> PowerFit:
     """Least squares on log y = log a + b·log x; R² is measured on y itself, comparable with the line's."""
     x, y = _points(x, y)
     if (x <= 0).any() or (y <= 0).any():
-        raise UserError("sdp.err.fit_points")
+        raise UserError("sd.exp.err.fit_points")
     b, log_a = np.polyfit(np.log(x), np.log(y), 1)
     a = math.exp(log_a)
     return PowerFit(a, float(b), _r2(y, a * x**b))
@@ -503,7 +503,7 @@ def fit_power(x, y) -> PowerFit:
 def _points(x, y) -> tuple[np.ndarray, np.ndarray]:
     x, y = np.asarray(x, float), np.asarray(y, float)
     if len(x) != len(y) or len(np.unique(x)) < 2:
-        raise UserError("sdp.err.fit_points")
+        raise UserError("sd.exp.err.fit_points")
     return x, y
 
 

@@ -62,10 +62,10 @@ IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".ti
 IGNORED_NAMES = {"__MACOSX", "Thumbs.db", "desktop.ini"}
 SPLIT_WORDS = {"train", "training", "test", "testing", "val", "valid", "validation"}
 # why a file is left out (LoadReport.skipped) and what an image needed (LoadReport.converted);
-# the page names each through "data.skipped.<reason>" and "data.converted.<reason>"
+# the page names each through "gan.data.skipped.<reason>" and "gan.data.converted.<reason>"
 SKIP_REASONS = ("not_image", "corrupt", "too_small", "too_large", "unsafe_path", "link", "no_class")
 CONVERSIONS = ("animated", "palette", "alpha", "cmyk", "high_bit_depth", "color_space")
-# where a set comes from: ImageSet.source is "<kind> <name>", named in the UI by "data.source.<kind>"
+# where a set comes from: ImageSet.source is "<kind> <name>", named in the UI by "gan.data.source.<kind>"
 SOURCE_KINDS = ("builtin", "kaggle", "zip", "folder")
 # zip bombs: zipfile never inflates an entry past its declared size, so capping the declared
 # sizes caps what is read
@@ -155,7 +155,7 @@ def load_builtin(
     """Labelled data that works offline: ``"shapes"`` (drawn) or ``"digits"`` (scikit-learn's 1 797 digits)."""
     _check_format(size, channels)
     if name not in BUILTINS:
-        raise UserError("data.unknown_builtin", name=name)
+        raise UserError("gan.data.unknown_builtin", name=name)
     if count is not None:
         count = _check_limit(count, size, channels)
     identity = {"builtin": name, "count": count, "seed": seed}
@@ -190,7 +190,7 @@ def load_kaggle(
         try:
             root, version = _kaggle_download(variant.kaggle, username, key)
         except UserError as error:
-            if error.key != "data.kaggle_unreachable" or cached is None:
+            if error.key != "gan.data.kaggle_unreachable" or cached is None:
                 raise
             version = cached
     identity = {"kaggle": variant.kaggle, "version": version, "layout": variant.layout, "limit": limit}
@@ -224,7 +224,7 @@ def load_zip(
         try:
             digest = _file_digest(Path(data))
         except OSError:
-            raise UserError("data.bad_zip", name=name) from None
+            raise UserError("gan.data.bad_zip", name=name) from None
         opened = Path(data)
     else:
         digest = hashlib.sha256(data).hexdigest()
@@ -237,7 +237,7 @@ def load_zip(
         try:
             archive = zipfile.ZipFile(opened)
         except (zipfile.BadZipFile, OSError):
-            raise UserError("data.bad_zip", name=name) from None
+            raise UserError("gan.data.bad_zip", name=name) from None
         with archive:
             return _load_files(_zip_entries(archive), size, channels, limit, source, progress)
 
@@ -252,7 +252,7 @@ def load_folder(
     limit = _check_limit(limit, size, channels)
     folder = Path(path).expanduser()
     if not folder.is_dir():
-        raise UserError("data.folder_missing", path=str(path))
+        raise UserError("gan.data.folder_missing", path=str(path))
     folder = folder.resolve()
     entries = _folder_entries(folder)
     # the listing (names, sizes, times) identifies the content without reading it
@@ -299,21 +299,21 @@ def to_pil_grid(
 
 def _check_format(size, channels) -> None:
     if size not in SIZES or isinstance(size, bool):
-        raise UserError("data.bad_size", size=size, sizes=", ".join(map(str, SIZES)))
+        raise UserError("gan.data.bad_size", size=size, sizes=", ".join(map(str, SIZES)))
     if channels not in CHANNELS or isinstance(channels, bool):
-        raise UserError("data.bad_channels", channels=channels)
+        raise UserError("gan.data.bad_channels", channels=channels)
 
 
 def _nothing_usable(source: str, skipped: int) -> UserError:
     """No image could be read; the message names the source without its (English) kind word."""
-    return UserError("data.empty", source=source_parts(source)[1], skipped=skipped)
+    return UserError("gan.data.empty", source=source_parts(source)[1], skipped=skipped)
 
 
 def _check_limit(limit, size: int, channels: int) -> int:
     if limit is None:
         return default_limit(size, channels)
     if isinstance(limit, bool) or not isinstance(limit, numbers.Integral) or limit < 1:
-        raise UserError("data.bad_limit", limit=limit)
+        raise UserError("gan.data.bad_limit", limit=limit)
     return int(limit)
 
 
@@ -467,7 +467,7 @@ def _kaggle_pinned_path(slug: str, version: int) -> str:
 def _kaggle_download(slug: str, username: str | None, key: str | None) -> tuple[str, int]:
     """Download (or find cached) the current version; returns its folder and version number."""
     if not _kaggle_reachable():
-        raise UserError("data.kaggle_unreachable", dataset=slug)
+        raise UserError("gan.data.kaggle_unreachable", dataset=slug)
     import kagglehub
 
     with _kaggle_credentials(username, key):
@@ -487,16 +487,16 @@ def _kaggle_error(slug: str, error: Exception) -> UserError:
 
     log.info("kaggle download of %s failed: %r", slug, error)
     if isinstance(error, UnauthenticatedError | CredentialError):
-        return UserError("data.kaggle_login", dataset=slug)
+        return UserError("gan.data.kaggle_login", dataset=slug)
     response = getattr(error, "response", None)
     status = getattr(response, "status_code", None)
     if status in (401, 403):
-        return UserError("data.kaggle_login", dataset=slug)
+        return UserError("gan.data.kaggle_login", dataset=slug)
     if status == 404:
-        return UserError("data.kaggle_not_found", dataset=slug)
+        return UserError("gan.data.kaggle_not_found", dataset=slug)
     if isinstance(error, requests.ConnectionError | requests.Timeout):
-        return UserError("data.kaggle_unreachable", dataset=slug)
-    return UserError("data.kaggle_failed", dataset=slug, detail=str(error)[:300])
+        return UserError("gan.data.kaggle_unreachable", dataset=slug)
+    return UserError("gan.data.kaggle_failed", dataset=slug, detail=str(error)[:300])
 
 
 def _kaggle_reachable(timeout: float = KAGGLE_CONNECT_TIMEOUT_S) -> bool:
@@ -580,7 +580,7 @@ def _load_idx(root: Path, size: int, channels: int, limit: int, source: str, pro
     )
     labels = _read_idx(candidates[0], 1, limit) if candidates else None
     if labels is not None and len(labels) != len(images):
-        raise UserError("data.bad_idx", file=candidates[0].name)
+        raise UserError("gan.data.bad_idx", file=candidates[0].name)
     return _from_gray_arrays(images, labels, None, size, channels, source, progress)
 
 
@@ -603,9 +603,9 @@ def _read_idx(path: Path, ndim: int, limit: int) -> np.ndarray:
             item = int(np.prod(shape[1:], dtype=np.int64))
             data = f.read(n * item)
     except (OSError, ValueError, struct.error, EOFError):
-        raise UserError("data.bad_idx", file=path.name) from None
+        raise UserError("gan.data.bad_idx", file=path.name) from None
     if len(data) != n * item:
-        raise UserError("data.bad_idx", file=path.name)
+        raise UserError("gan.data.bad_idx", file=path.name)
     return np.frombuffer(data, np.uint8).reshape((n, *shape[1:]))
 
 
@@ -623,11 +623,11 @@ def _load_csv(
         raise _nothing_usable(source, 0)
     side = math.isqrt(len(header) - 1)
     if side < MIN_SIDE or side * side != len(header) - 1:
-        raise UserError("data.bad_csv", file=path.name)
+        raise UserError("gan.data.bad_csv", file=path.name)
     try:
         rows = np.loadtxt(path, delimiter=",", skiprows=1, max_rows=limit, dtype=np.int16, ndmin=2)
     except (OSError, ValueError):
-        raise UserError("data.bad_csv", file=path.name) from None
+        raise UserError("gan.data.bad_csv", file=path.name) from None
     if len(rows) == 0:
         raise _nothing_usable(source, 0)
     label_column = header.index("label")
@@ -685,7 +685,7 @@ def _zip_entries(archive: zipfile.ZipFile) -> Iterable[_Entry | str]:
     """Entries of a zip as images opened from memory; unsafe names are returned as skip reasons."""
     infos = [i for i in archive.infolist() if not i.is_dir()]
     if len(infos) > MAX_ZIP_ENTRIES or sum(i.file_size for i in infos) > MAX_ZIP_BYTES:
-        raise UserError("data.zip_too_big", files=len(infos), gigabytes=MAX_ZIP_BYTES // 2**30)
+        raise UserError("gan.data.zip_too_big", files=len(infos), gigabytes=MAX_ZIP_BYTES // 2**30)
     entries: list[_Entry | str] = []
     for info in infos:
         name = info.filename.replace("\\", "/")

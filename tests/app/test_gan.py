@@ -30,7 +30,7 @@ def _gan_page(lang: str) -> AppTest:
 
 
 def _open(at: AppTest, tab: str, lang: str = "en") -> AppTest:
-    at.session_state["gan_tab"] = i18n.t(f"ganp.tab.{tab}", lang)
+    at.session_state["gan_tab"] = i18n.t(f"gan.tab.{tab}", lang)
     return at.run()
 
 
@@ -47,15 +47,15 @@ def stop_runs():
 def test_every_tab_renders_before_any_data(lang):
     at = _gan_page(lang)
     assert not at.exception
-    assert at.title[0].value == i18n.t("ganp.title", lang)
-    assert [tab.label for tab in at.tabs] == [i18n.t(f"ganp.tab.{name}", lang) for name in TABS]
+    assert at.title[0].value == i18n.t("gan.title", lang)
+    assert [tab.label for tab in at.tabs] == [i18n.t(f"gan.tab.{name}", lang) for name in TABS]
     for name in TABS:
         _open(at, name, lang)
         assert not at.exception, name
         assert not at.error, (name, [e.value for e in at.error])
     _open(at, "train", lang)
     assert at.button(key="gan_start").disabled  # nothing to train on yet
-    assert any(i18n.t("ganp.data.need", lang) == info.value for info in at.info)
+    assert any(i18n.t("gan.data.need", lang) == info.value for info in at.info)
 
 
 def test_model_tab_shows_both_networks_and_catches_bad_values():
@@ -175,7 +175,7 @@ def test_skipped_and_converted_files_are_named_not_coded(tmp_path):
     at.button(key="gan_load").click().run()
     assert not at.exception and not at.error
     captions = " ".join(c.value for c in at.caption)
-    for key in ("data.skipped.no_class", "data.skipped.not_image", "data.converted.palette"):
+    for key in ("gan.data.skipped.no_class", "gan.data.skipped.not_image", "gan.data.converted.palette"):
         assert f"{i18n.t(key, 'uk')}: 1" in captions, (key, captions)
     for code in ("no_class", "not_image", "palette"):
         assert code not in captions
@@ -205,14 +205,14 @@ def test_train_tab_warns_of_collapse_and_leads_to_its_tab(lang):
     run_id = _finished_run({"diversity": 0.12, "collapsed": True})
     at = _train_tab_of(run_id, lang)
     assert not at.exception
-    assert at.session_state["gan_tab"] == i18n.t("ganp.tab.train", lang)  # the URL's run opens Train
-    tab = i18n.t("ganp.tab.collapse", lang)
-    expected = i18n.t("ganp.train.collapsed", lang, step=40, tab=tab)
+    assert at.session_state["gan_tab"] == i18n.t("gan.tab.train", lang)  # the URL's run opens Train
+    tab = i18n.t("gan.tab.collapse", lang)
+    expected = i18n.t("gan.train.collapsed", lang, step=40, tab=tab)
     assert [w.value for w in at.warning] == [expected]
     at.button(key="gan_to_collapse").click().run()
     assert not at.exception
     assert at.session_state["gan_tab"] == tab
-    assert i18n.t("ganp.collapse.what", lang) in [m.value for m in at.markdown]  # its content is drawn
+    assert i18n.t("gan.collapse.what", lang) in [m.value for m in at.markdown]  # its content is drawn
 
 
 def test_train_tab_says_nothing_of_collapse_when_there_is_none():

@@ -49,12 +49,12 @@ def test_cancel_stops_a_job_between_steps():
 
 def test_user_errors_and_crashes_become_failed_jobs_with_messages():
     def bad_input(job):
-        raise UserError("data.empty", path="x")
+        raise UserError("gan.data.empty", path="x")
 
     def bug(job):
         raise ZeroDivisionError("oops")
 
-    for fn, key in ((bad_input, "data.empty"), (bug, "job.crashed")):
+    for fn, key in ((bad_input, "gan.data.empty"), (bug, "job.crashed")):
         job = jobs.start("test", fn)
         job.wait(5)
         snap = job.snapshot()

@@ -67,19 +67,19 @@ def test_axes_parse_lists_and_a1111_ranges():
 @pytest.mark.parametrize(
     ("param", "values", "key"),
     [
-        ("size", "256, 260", "sdp.err.size_multiple"),
-        ("size", [100], "sdp.err.size_multiple"),
-        ("size", "8", "sdp.err.size_range"),
-        ("steps", "", "sdp.err.empty_values"),
-        ("steps", [], "sdp.err.empty_values"),
-        ("steps", "0, 5", "sdp.err.bad_value"),
-        ("steps", "five", "sdp.err.bad_value"),
-        ("cfg", "7, 99", "sdp.err.bad_value"),
+        ("size", "256, 260", "sd.exp.err.size_multiple"),
+        ("size", [100], "sd.exp.err.size_multiple"),
+        ("size", "8", "sd.exp.err.size_range"),
+        ("steps", "", "sd.exp.err.empty_values"),
+        ("steps", [], "sd.exp.err.empty_values"),
+        ("steps", "0, 5", "sd.exp.err.bad_value"),
+        ("steps", "five", "sd.exp.err.bad_value"),
+        ("cfg", "7, 99", "sd.exp.err.bad_value"),
         ("sampler", "No Such Sampler", "sd.err.sampler"),
-        ("style", "cubism-from-mars", "sdp.err.bad_value"),
-        ("prompt_sr", "fox", "sdp.err.prompt_sr_pairs"),
-        ("nonsense", "1", "sdp.err.param"),
-        ("steps", "1-1000", "sdp.err.too_many"),
+        ("style", "cubism-from-mars", "sd.exp.err.bad_value"),
+        ("prompt_sr", "fox", "sd.exp.err.prompt_sr_pairs"),
+        ("nonsense", "1", "sd.exp.err.param"),
+        ("steps", "1-1000", "sd.exp.err.too_many"),
     ],
 )
 def test_bad_values_are_user_errors(param, values, key):
@@ -103,7 +103,7 @@ def test_style_and_prompt_sr_rewrite_the_prompt():
     assert [c.request.prompt for c in sr.cells] == ["a red fox", "a blue fox"]
     with pytest.raises(UserError) as caught:
         sweeps.plan(_base(prompt="a fox"), "xy", "green, blue", x_param="prompt_sr")
-    assert caught.value.key == "sdp.err.prompt_sr_missing"
+    assert caught.value.key == "sd.exp.err.prompt_sr_missing"
 
 
 def test_xy_plan_is_rows_times_columns_in_reading_order():

@@ -155,14 +155,14 @@ def test_an_unreadable_cache_file_is_rebuilt(isolated_cache):
 @pytest.mark.parametrize(
     ("call", "key"),
     [
-        (lambda: datasets.load_builtin("cats", 28, 1), "data.unknown_builtin"),
-        (lambda: datasets.load_builtin("shapes", 30, 1), "data.bad_size"),
-        (lambda: datasets.load_builtin("shapes", 28, 4), "data.bad_channels"),
-        (lambda: datasets.load_builtin("shapes", 28, 1, count=0), "data.bad_limit"),
-        (lambda: datasets.load_builtin("shapes", 28, 1, count=2.5), "data.bad_limit"),
-        (lambda: datasets.load_folder("/no/such/folder", 28, 1), "data.folder_missing"),
-        (lambda: datasets.load_zip(b"PK but not a zip", 28, 1), "data.bad_zip"),
-        (lambda: datasets.load_zip(b"", 28, 1, limit=-5), "data.bad_limit"),
+        (lambda: datasets.load_builtin("cats", 28, 1), "gan.data.unknown_builtin"),
+        (lambda: datasets.load_builtin("shapes", 30, 1), "gan.data.bad_size"),
+        (lambda: datasets.load_builtin("shapes", 28, 4), "gan.data.bad_channels"),
+        (lambda: datasets.load_builtin("shapes", 28, 1, count=0), "gan.data.bad_limit"),
+        (lambda: datasets.load_builtin("shapes", 28, 1, count=2.5), "gan.data.bad_limit"),
+        (lambda: datasets.load_folder("/no/such/folder", 28, 1), "gan.data.folder_missing"),
+        (lambda: datasets.load_zip(b"PK but not a zip", 28, 1), "gan.data.bad_zip"),
+        (lambda: datasets.load_zip(b"", 28, 1, limit=-5), "gan.data.bad_limit"),
     ],
 )
 def test_bad_arguments_raise_translated_errors(call, key):
@@ -299,7 +299,7 @@ def test_zip_with_too_many_bytes_is_refused(monkeypatch):
     monkeypatch.setattr(datasets, "MAX_ZIP_BYTES", 1000)
     with pytest.raises(UserError) as caught:
         datasets.load_zip(_zip({"a.png": bytes(600), "b.png": bytes(600)}), 28, 1)
-    assert caught.value.key == "data.zip_too_big"
+    assert caught.value.key == "gan.data.zip_too_big"
 
 
 def test_zip_load_is_cached_by_content(monkeypatch):
@@ -318,7 +318,7 @@ def test_no_usable_image_is_a_user_error(tmp_path, source):
             datasets.load_folder(tmp_path / "data", 28, 1)
         else:
             datasets.load_zip(_zip({"readme.txt": b"x", "broken.jpg": b"\xff\xd8\xff"}), 28, 1)
-    assert caught.value.key == "data.empty" and caught.value.params["skipped"] == 2
+    assert caught.value.key == "gan.data.empty" and caught.value.params["skipped"] == 2
     # the message names the folder or archive alone, with no English "folder"/"zip" before it
     assert caught.value.params["source"] == ("data" if source == "folder" else "upload.zip")
 
@@ -330,7 +330,7 @@ def test_kaggle_unreachable_fails_fast_with_a_clear_error(offline):
     started = time.monotonic()
     with pytest.raises(UserError) as caught:
         datasets.load_kaggle(FACES, 64, 3)
-    assert caught.value.key == "data.kaggle_unreachable"
+    assert caught.value.key == "gan.data.kaggle_unreachable"
     assert caught.value.params == {"dataset": FACES.kaggle}
     assert time.monotonic() - started < datasets.KAGGLE_CONNECT_TIMEOUT_S + 2
 
@@ -344,7 +344,7 @@ def test_kagglehub_errors_behind_a_dead_proxy_are_translated(offline, monkeypatc
     monkeypatch.delenv("KAGGLE_KEY", raising=False)
     with pytest.raises(UserError) as caught:
         datasets.load_kaggle(FACES, 64, 3, username="student", key="secret")
-    assert caught.value.key == "data.kaggle_unreachable"
+    assert caught.value.key == "gan.data.kaggle_unreachable"
     assert "secret" not in str(caught.value) and "KAGGLE_KEY" not in os.environ
 
 
@@ -359,11 +359,11 @@ def _http_error(status: int):
 @pytest.mark.parametrize(
     ("error", "key"),
     [
-        (_http_error(401), "data.kaggle_login"),
-        (_http_error(403), "data.kaggle_login"),
-        (_http_error(404), "data.kaggle_not_found"),
-        (_http_error(500), "data.kaggle_failed"),
-        (ConnectionResetError("reset"), "data.kaggle_failed"),
+        (_http_error(401), "gan.data.kaggle_login"),
+        (_http_error(403), "gan.data.kaggle_login"),
+        (_http_error(404), "gan.data.kaggle_not_found"),
+        (_http_error(500), "gan.data.kaggle_failed"),
+        (ConnectionResetError("reset"), "gan.data.kaggle_failed"),
     ],
 )
 def test_kaggle_failures_map_to_messages_a_student_can_act_on(error, key):
@@ -375,7 +375,7 @@ def test_kaggle_failures_map_to_messages_a_student_can_act_on(error, key):
 def test_kaggle_login_errors_from_kagglehub():
     from kagglehub.exceptions import UnauthenticatedError
 
-    assert datasets._kaggle_error(FACES.kaggle, UnauthenticatedError()).key == "data.kaggle_login"
+    assert datasets._kaggle_error(FACES.kaggle, UnauthenticatedError()).key == "gan.data.kaggle_login"
 
 
 def test_reachability_check_is_bounded_even_when_name_lookup_hangs(monkeypatch, offline):
@@ -395,7 +395,7 @@ def test_an_incomplete_kaggle_download_is_not_used(offline):
     _write(folder / "train-images.idx3-ubyte", _idx(images))
     with pytest.raises(UserError) as caught:
         datasets.load_kaggle(MNIST, 28, 1)
-    assert caught.value.key == "data.kaggle_unreachable"
+    assert caught.value.key == "gan.data.kaggle_unreachable"
 
 
 def test_cached_kaggle_mnist_idx_loads_without_network(offline, no_network):
@@ -430,7 +430,9 @@ def test_truncated_idx_is_a_user_error(offline, no_network):
     _write(folder / "train-images.idx3-ubyte", _idx(images)[:-100])
     with pytest.raises(UserError) as caught:
         datasets.load_kaggle(MNIST, 28, 1)
-    assert caught.value.key == "data.bad_idx" and caught.value.params == {"file": "train-images.idx3-ubyte"}
+    assert caught.value.key == "gan.data.bad_idx" and caught.value.params == {
+        "file": "train-images.idx3-ubyte"
+    }
 
 
 def _fashion_csv(n: int) -> bytes:
@@ -458,7 +460,7 @@ def test_malformed_csv_is_a_user_error(offline, no_network, content):
     _write(_kaggle_version(offline, FASHION.kaggle, 1) / "train.csv", content)
     with pytest.raises(UserError) as caught:
         datasets.load_kaggle(FASHION, 28, 1)
-    assert caught.value.key == "data.bad_csv"
+    assert caught.value.key == "gan.data.bad_csv"
 
 
 def test_cached_kaggle_class_folders_offline_even_on_refresh(offline, monkeypatch):
@@ -484,13 +486,16 @@ def test_credentials_live_only_for_the_download(monkeypatch):
 
 
 def test_every_reason_the_loader_gives_is_translated():
-    """The page names a skipped file by "data.skipped.<reason>" and a conversion by
-    "data.converted.<conversion>": every code the loader can count has both texts."""
+    """The page names a skipped file by "gan.data.skipped.<reason>" and a conversion by
+    "gan.data.converted.<conversion>": every code the loader can count has both texts."""
     source = Path(datasets.__file__).read_text()
     # codes passed to report.skip, appended to the conversions list or returned by _zip_entries
     counted = set(re.findall(r'(?:skip|append)\("([a-z_]+)"', source))
     assert counted == set(datasets.SKIP_REASONS) | set(datasets.CONVERSIONS)
-    for family, codes in (("data.skipped", datasets.SKIP_REASONS), ("data.converted", datasets.CONVERSIONS)):
+    for family, codes in (
+        ("gan.data.skipped", datasets.SKIP_REASONS),
+        ("gan.data.converted", datasets.CONVERSIONS),
+    ):
         for code in codes:
             uk, en = i18n.TABLE[f"{family}.{code}"]
             assert uk.strip() and en.strip() and uk != code and en != code
@@ -513,10 +518,10 @@ def test_sources_and_shape_classes_have_names_in_both_languages(tmp_path):
     for name in datasets.BUILTINS:
         source = datasets.load_builtin(name, 28, 1, count=12).source
         assert datasets.source_parts(source) == ("builtin", name)
-        assert f"data.source.builtin.{name}" in i18n.TABLE
+        assert f"gan.data.source.builtin.{name}" in i18n.TABLE
     for kind in set(datasets.SOURCE_KINDS) - {"builtin"}:
         for lang in i18n.LANGS:
-            assert i18n.t(f"data.source.{kind}", lang, name="my photos").endswith("my photos")
+            assert i18n.t(f"gan.data.source.{kind}", lang, name="my photos").endswith("my photos")
     folder = datasets.load_folder(_class_tree(tmp_path / "my photos", {"a": 2, "b": 2}), 28, 1)
     assert datasets.source_parts(folder.source) == ("folder", "my photos")
     assert datasets.source_parts("built-in shapes (3000)") == (
@@ -524,8 +529,8 @@ def test_sources_and_shape_classes_have_names_in_both_languages(tmp_path):
         "built-in shapes (3000)",
     )  # an old run's text
     for shape in datasets.SHAPES:
-        assert i18n.t(f"data.class.{shape}", "en") == shape
-        assert i18n.t(f"data.class.{shape}", "uk") != shape
+        assert i18n.t(f"gan.data.class.{shape}", "en") == shape
+        assert i18n.t(f"gan.data.class.{shape}", "uk") != shape
 
 
 def test_grid_lays_images_out_in_rows():

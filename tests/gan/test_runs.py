@@ -155,9 +155,9 @@ def test_a_run_whose_data_is_gone_fails_with_a_message(tmp_path):
     folder.mkdir()
     run_id = gan_runs.create(tiny(), {"kind": "folder", "path": str(folder)})
     snap = finish(gan_runs.start(run_id))
-    assert snap.state == jobs.FAILED and snap.error.key == "data.empty"
+    assert snap.state == jobs.FAILED and snap.error.key == "gan.data.empty"
     info = gan_runs.run_info(run_id)
-    assert info.status == "failed" and info.error.key == "data.empty"
+    assert info.status == "failed" and info.error.key == "gan.data.empty"
 
 
 def test_bad_requests_are_user_errors():

@@ -261,7 +261,7 @@ def test_every_llm_string_the_page_uses_exists_in_both_languages():
         "status": (llm.WAITING, llm.RUNNING, llm.DONE, llm.ERROR, llm.CANCELLED),
     }
     used |= {f"llm.{axis}.{value}" for axis, values in axes.items() for value in values}
-    used |= {f"llm.{qa}{n}" for qa in "qa" for n in range(1, 6)}
+    used |= {f"llm.{qa}.{n}" for qa in "qa" for n in range(1, 6)}
     assert sorted(k for k in used if k not in i18n.TABLE) == []
     for key, (uk, en) in i18n.TABLE.items():
         if key.startswith("llm."):
