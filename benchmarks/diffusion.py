@@ -1,6 +1,6 @@
 """Lab 2's generation service against a direct diffusers call, in one process.
 
-1. Overhead (any device): seconds per denoising step through ``diffusion.generate`` (request
+1. Overhead (any device): seconds per denoising step through ``generate.generate`` (request
    checks, the shared model cache, the accelerator lock, a fresh scheduler, A1111 seeds and
    infotext, per-step callbacks) against calling the very same pipeline object directly with
    the same prompt, steps, size, sampler and seed, under the same ``torch.inference_mode``.
@@ -28,16 +28,20 @@ from dataclasses import replace
 from pathlib import Path
 
 import torch
+from diffusers import AutoencoderKL, PNDMScheduler, StableDiffusionPipeline, UNet2DConditionModel
+from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from services.common import compute  # noqa: E402
-from services.diffusion import pipelines as diffusion  # noqa: E402
+from services.diffusion import demo, pipelines  # noqa: E402
+from services.diffusion.generate import GenRequest, generate  # noqa: E402
+from services.diffusion.models import ModelRef, model_ref  # noqa: E402
 
 PROMPT = "a red fox in the snow, photo"
 
 
-def direct_call(pipe, request: diffusion.GenRequest):
+def direct_call(pipe, request: GenRequest):
     """The diffusers call a notebook would make for ``request``."""
     generator = torch.Generator("cpu").manual_seed(request.seed)
     return pipe(
@@ -59,7 +63,7 @@ def timed(fn, device: str) -> float:
     return time.perf_counter() - start
 
 
-def overhead(ref: diffusion.ModelRef, request: diffusion.GenRequest, rounds: int) -> dict[str, list[float]]:
+def overhead(ref: ModelRef, request: GenRequest, rounds: int) -> dict[str, list[float]]:
     """Seconds per step, round by round: the service, and the same pipeline called directly.
 
     The service runs the pipeline under ``torch.inference_mode``; the direct call is timed
@@ -67,15 +71,15 @@ def overhead(ref: diffusion.ModelRef, request: diffusion.GenRequest, rounds: int
     ``no_grad``, to show what inference mode itself is worth.
     """
     device = compute.device()
-    diffusion.generate(ref, request)  # warm-up, and the scheduler the direct call then uses
-    pipe = diffusion.load(ref).pipeline("txt2img")
+    generate(ref, request)  # warm-up, and the scheduler the direct call then uses
+    pipe = pipelines.load(ref).pipeline("txt2img")
 
     def direct_inference_mode():
         with torch.inference_mode():
             direct_call(pipe, request)
 
     contenders = {
-        "service": lambda: diffusion.generate(ref, request),
+        "service": lambda: generate(ref, request),
         "direct": direct_inference_mode,
         "no_grad": lambda: direct_call(pipe, request),
     }
@@ -91,9 +95,6 @@ def overhead(ref: diffusion.ModelRef, request: diffusion.GenRequest, rounds: int
 
 def sd15_folder(folder: Path) -> Path:
     """SD 1.5's architecture with random weights, saved as a diffusers folder (about 4 GB in float32)."""
-    from diffusers import AutoencoderKL, PNDMScheduler, UNet2DConditionModel
-    from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
-
     torch.manual_seed(0)
     unet = UNet2DConditionModel(  # stable-diffusion-v1-5/unet/config.json
         sample_size=64,
@@ -124,40 +125,38 @@ def sd15_folder(folder: Path) -> Path:
         )
     )
     # the demo model's offline byte-level tokenizer: its ids fit into CLIP's vocabulary
-    tokenizer = CLIPTokenizer.from_pretrained(Path(diffusion.tiny_model().id) / "tokenizer")
+    tokenizer = CLIPTokenizer.from_pretrained(Path(demo.tiny_model().id) / "tokenizer")
     scheduler = PNDMScheduler(
         beta_start=0.00085, beta_end=0.012, beta_schedule="scaled_linear", steps_offset=1, skip_prk_steps=True
     )
-    diffusion.assemble(unet, vae, text_encoder, tokenizer, scheduler).save_pretrained(folder)
+    pipelines.assemble(unet, vae, text_encoder, tokenizer, scheduler).save_pretrained(folder)
     return folder
 
 
 def gpu_speedup(steps: int, rounds: int) -> str:
-    from diffusers import StableDiffusionPipeline
-
     with tempfile.TemporaryDirectory() as tmp:
         folder = sd15_folder(Path(tmp) / "sd15-random")
-        ref = diffusion.model_ref("folder", str(folder))
-        request = diffusion.GenRequest(prompt=PROMPT, steps=steps, width=512, height=512, seed=1)
-        diffusion.generate(ref, replace(request, steps=2))  # load and warm up
+        ref = model_ref("folder", str(folder))
+        request = GenRequest(prompt=PROMPT, steps=steps, width=512, height=512, seed=1)
+        generate(ref, replace(request, steps=2))  # load and warm up
         baseline = StableDiffusionPipeline.from_pretrained(
             folder, safety_checker=None, dtype=torch.float32
         ).to("cuda")
         baseline.set_progress_bar_config(disable=True)
-        baseline.scheduler = diffusion.load(ref).pipeline().scheduler  # the same sampler (Euler a)
+        baseline.scheduler = pipelines.load(ref).pipeline().scheduler  # the same sampler (Euler a)
         direct_call(baseline, replace(request, steps=2))
-        model = diffusion.load(ref)
+        model = pipelines.load(ref)
 
         def without_graphs():
             model.unet_graphs.enabled = False
             try:
-                diffusion.generate(ref, request)
+                generate(ref, request)
             finally:
                 model.unet_graphs.enabled = True
 
         service, default, eager = [], [], []
         for _ in range(rounds):
-            service.append(timed(lambda: diffusion.generate(ref, request), "cuda") / steps)
+            service.append(timed(lambda: generate(ref, request), "cuda") / steps)
             default.append(timed(lambda: direct_call(baseline, request), "cuda") / steps)
             eager.append(timed(without_graphs, "cuda") / steps)
         s, d = statistics.median(service), statistics.median(default)
@@ -173,12 +172,10 @@ def check_sd15() -> None:
     """The GPU part's model on CPU: it builds, saves, loads through the service and takes a step."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = sd15_folder(Path(tmp) / "sd15-random")
-        ref = diffusion.model_ref("folder", str(folder))
-        pipe = diffusion.load(ref).pipeline()
+        ref = model_ref("folder", str(folder))
+        pipe = pipelines.load(ref).pipeline()
         params = sum(p.numel() for p in pipe.unet.parameters()) / 1e6
-        (image,) = diffusion.generate(
-            ref, diffusion.GenRequest(prompt=PROMPT, steps=1, width=64, height=64, seed=1)
-        )
+        (image,) = generate(ref, GenRequest(prompt=PROMPT, steps=1, width=64, height=64, seed=1))
         print(
             f"SD 1.5 architecture: U-Net {params:.0f}M parameters, one step at 64x64 in {image.seconds:.2f} s"
         )
@@ -197,8 +194,8 @@ def main() -> None:
         return
     if torch.cuda.is_available():
         print(gpu_speedup(args.gpu_steps, args.rounds), flush=True)
-    ref = diffusion.tiny_model()
-    request = diffusion.GenRequest(prompt=PROMPT, steps=args.steps, width=args.size, height=args.size, seed=1)
+    ref = demo.tiny_model()
+    request = GenRequest(prompt=PROMPT, steps=args.steps, width=args.size, height=args.size, seed=1)
     times = overhead(ref, request, args.rounds)
     service, direct, no_grad = (statistics.median(times[k]) for k in ("service", "direct", "no_grad"))
     print(f"diffusers' default no_grad: {no_grad:.4f} s/step; under inference_mode: {direct:.4f} s/step")

@@ -28,9 +28,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from services.common import compute  # noqa: E402
 from services.common.paths import cache_dir  # noqa: E402
-from services.gan import collapse  # noqa: E402
-from services.gan import data as datasets  # noqa: E402
-from services.gan import model as gan  # noqa: E402
+from services.gan import collapse, data, model  # noqa: E402
+from services.gan.config import DEFAULT, GanConfig  # noqa: E402
+from services.gan.speedups import speed_up  # noqa: E402
+from services.gan.trainer import Trainer  # noqa: E402
 
 SAMPLES = 1000
 
@@ -55,38 +56,38 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--minutes", type=float, default=3.0)
     parser.add_argument("--size", type=int, default=32)
-    parser.add_argument("--width", type=int, default=32, help="G and D widths (the Model tab's default)")
+    parser.add_argument(
+        "--width", type=int, default=DEFAULT.g_width, help="G and D widths (the Model tab's default)"
+    )
     args = parser.parse_args()
     device = compute.device()
 
-    data = datasets.load_builtin("shapes", args.size, 1)
-    held_out = datasets.load_builtin("shapes", args.size, 1, count=SAMPLES, seed=1)  # shapes never trained on
-    cfg = gan.GanConfig(
-        size=args.size, channels=1, g_width=args.width, d_width=args.width, iterations=10_000_000
-    )
-    trainer = gan.Trainer(cfg, data.images)
-    untrained = gan.sample(trainer.generator, cfg, seed=1, n=SAMPLES)
+    real = data.load_builtin("shapes", args.size, 1)
+    held_out = data.load_builtin("shapes", args.size, 1, count=SAMPLES, seed=1)  # shapes never trained on
+    cfg = GanConfig(size=args.size, channels=1, g_width=args.width, d_width=args.width, iterations=10_000_000)
+    trainer = speed_up(Trainer(cfg, real.images))
+    untrained = model.sample(trainer.generator, cfg, seed=1, n=SAMPLES)
     began = time.perf_counter()
     while time.perf_counter() - began < args.minutes * 60:
         trainer.steps(25)
     seconds = time.perf_counter() - began
 
-    fakes = gan.sample(trainer.generator, cfg, seed=1, n=SAMPLES)
-    probe = collapse.ClassProbe.train(data.images, data.labels, len(data.class_names))
+    fakes = model.sample(trainer.generator, cfg, seed=1, n=SAMPLES)
+    probe = collapse.ClassProbe.train(real.images, real.labels, len(real.class_names))
     histogram = collapse.class_histogram(probe.predict(fakes), probe.n_classes)
     grid = cache_dir("benchmarks") / f"gan_shapes_{args.size}px.png"
-    datasets.to_pil_grid(fakes[:64], nrow=8, scale=2).save(grid)
+    data.to_pil_grid(fakes[:64], nrow=8, scale=2).save(grid)
     print(f"probe accuracy on held-out real shapes {probe.accuracy:.1%}; classes of samples {histogram}")
     print(f"sample grid: {grid}")
-    real = features(probe, data.images[:SAMPLES])
-    distance = {name: frechet(features(probe, x), real) for name, x in
+    reference = features(probe, real.images[:SAMPLES])
+    distance = {name: frechet(features(probe, x), reference) for name, x in
                 (("fakes", fakes), ("untrained", untrained), ("held_out", held_out.images))}  # fmt: skip
     print(
         f"shapes {args.size}px after {seconds:.0f} s ({device}): {trainer.step_count} steps, "
         f"Fréchet distance {distance['fakes']:.1f} (untrained {distance['untrained']:.1f}, "
         f"real shapes {distance['held_out']:.1f}), "
         f"{collapse.modes_covered(histogram)}/{probe.n_classes} classes, "
-        f"diversity {collapse.diversity(fakes, data.images):.2f}"
+        f"diversity {collapse.diversity(fakes, real.images):.2f}"
     )
 
 

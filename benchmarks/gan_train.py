@@ -3,10 +3,11 @@
 The reference is the loop of pytorch/examples ``dcgan/main.py``: a ``TensorDataset`` in a
 ``DataLoader(shuffle=True)``, the discriminator updated on the real batch and on the
 detached fake batch, the generator on the same fake batch, ``.item()`` for D(x) and
-D(G(z)) every step, plain float32. Both train the same architecture (``gan.build``) with the
-same batch and the same Adam settings on built-in shapes. The app's trainer runs once as
-configured by default (``precision="auto"``) and once forced to float32, to show what each
-of its choices is worth. Rounds alternate between the contenders, so a noisy, shared
+D(G(z)) every step, plain float32. Both train the same architecture (``model.build``) with the
+same batch and the same Adam settings on built-in shapes. The app's trainer (the plain
+Algorithm 1 of trainer.py with speedups.py) runs once as configured by default
+(``precision="auto"``), once forced to float32 and, on CUDA, once without the CUDA graph,
+to show what each of its choices is worth. Rounds alternate between the contenders, so a noisy, shared
 machine slows all of them alike; a round's speed is images per second, and the headline
 takes the median round ratio.
 
@@ -26,13 +27,15 @@ import torch
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from services.common import compute  # noqa: E402
-from services.gan import data as datasets  # noqa: E402
-from services.gan import model as gan  # noqa: E402
+from services.gan import data, model  # noqa: E402
+from services.gan.config import GanConfig  # noqa: E402
+from services.gan.speedups import speed_up  # noqa: E402
+from services.gan.trainer import Trainer  # noqa: E402
 
 
-def reference(cfg: gan.GanConfig, images: torch.Tensor, device: str):
+def reference(cfg: GanConfig, images: torch.Tensor, device: str):
     """pytorch/examples dcgan/main.py's training loop; ``run(n)`` does n iterations."""
-    netG, netD = (m.to(device) for m in gan.build(cfg))
+    netG, netD = (m.to(device) for m in model.build(cfg))
     criterion = torch.nn.BCEWithLogitsLoss()  # the example's BCELoss after a sigmoid, in the stable form
     optimizerD = torch.optim.Adam(netD.parameters(), lr=cfg.lr_d, betas=(cfg.beta1, cfg.beta2))
     optimizerG = torch.optim.Adam(netG.parameters(), lr=cfg.lr_g, betas=(cfg.beta1, cfg.beta2))
@@ -83,8 +86,8 @@ def reference(cfg: gan.GanConfig, images: torch.Tensor, device: str):
     return run
 
 
-def app_trainer(cfg: gan.GanConfig, images: torch.Tensor, device: str):
-    trainer = gan.Trainer(cfg, images, device=device)
+def app_trainer(cfg: GanConfig, images: torch.Tensor, device: str, cuda_graph: bool = True):
+    trainer = speed_up(Trainer(cfg, images, device=device), cuda_graph=cuda_graph)
 
     def run(n: int) -> int:
         stats = trainer.steps(n)
@@ -104,13 +107,15 @@ def timed(run, n: int, device: str) -> tuple[int, float]:
 
 def measure(size: int, rounds: int, seconds: float, device: str) -> dict[str, tuple[float, float]]:
     """{name: (images per second over all rounds, median speedup over the reference per round)}."""
-    cfg = gan.GanConfig(size=size, channels=1)
-    images = datasets.load_builtin("shapes", size, 1).images
+    cfg = GanConfig(size=size, channels=1)
+    images = data.load_builtin("shapes", size, 1).images
     contenders = {
         "reference": reference(cfg, images, device),
         "trainer": app_trainer(cfg, images, device),
-        "trainer fp32": app_trainer(gan.GanConfig(size=size, channels=1, precision="fp32"), images, device),
+        "trainer fp32": app_trainer(GanConfig(size=size, channels=1, precision="fp32"), images, device),
     }
+    if device == "cuda":
+        contenders["trainer no graph"] = app_trainer(cfg, images, device, cuda_graph=False)
     for run in contenders.values():  # warm-up: allocator, oneDNN kernels, first batches
         timed(run, 3, device)
     # iterations per round so that the reference takes about ``seconds``
@@ -147,7 +152,8 @@ def main() -> None:
     for size in args.sizes:
         result = measure(size, args.rounds, args.seconds, device)
         ref_rate = result["reference"][0]
-        for name in ("trainer fp32", "trainer"):
+        trainers = [name for name in result if name != "reference"]
+        for name in reversed(trainers):  # the default trainer last, next to the headline
             rate, speedup = result[name]
             print(
                 f"{size}px {name}: {rate:.0f} img/s, reference {ref_rate:.0f} img/s, speedup {speedup:.2f}x"

@@ -9,6 +9,6 @@ st.write(tr("llm.cloud.intro"))
 variant_picker()
 with st.container(border=True):
     st.subheader(f":material/forum: {tr('home.lab3.title')}")
-    st.write(tr("home.lab3.text"))
+    st.write(tr("home.lab3.text_cloud"))
     st.page_link("../app_pages/llm.py", label=tr("home.open"), icon=":material/arrow_forward:")
 st.info(tr("home.report"), icon=":material/description:")

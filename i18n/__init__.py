@@ -2,10 +2,11 @@
 
 One table per lab, each under its own key prefix (``gan.``, ``sd.``, ``llm.``; ``common``
 holds the app's shared strings), so each stays readable; each entry is ``key: (ukrainian, english)``. ``t`` looks a key up
-and fills ``{placeholders}``.
+and fills ``{placeholders}``, writing numbers, plurals and durations the language's way (``format.py``).
 """
 
-from . import common, diffusion, gan, llm
+from . import common, diffusion, gan, llm, report
+from .format import Formatter
 
 LANGS = ("uk", "en")
 DEFAULT_LANG = "uk"
@@ -22,7 +23,7 @@ def _merge(*parts) -> dict[str, tuple[str, str]]:
     return table
 
 
-TABLE = _merge(common, gan, diffusion, llm)
+TABLE = _merge(common, gan, diffusion, llm, report)
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **params) -> str:
@@ -30,8 +31,10 @@ def t(key: str, lang: str = DEFAULT_LANG, **params) -> str:
     texts = TABLE.get(key)
     if texts is None:
         return key
-    text = texts[LANGS.index(lang) if lang in LANGS else 0]
-    return text.format(**params) if params else text
+    if lang not in LANGS:
+        lang = DEFAULT_LANG
+    text = texts[LANGS.index(lang)]
+    return Formatter(lang).format(text, **params) if params else text
 
 
 def pick_language(query: str | None = None, locale: str | None = None) -> str:

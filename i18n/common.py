@@ -4,6 +4,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     # navigation and sidebar
     "app.title": ("GenLab — лабораторія генеративного ШІ", "GenLab — a generative-AI workbench"),
     "nav.home": ("Головна", "Home"),
+    "nav.labs": ("Лабораторні роботи", "Labs"),
     "nav.gan": ("Лаб. 1 · GAN", "Lab 1 · GAN"),
     "nav.diffusion": ("Лаб. 2 · Stable Diffusion", "Lab 2 · Stable Diffusion"),
     "nav.llm": ("Лаб. 3 · LLM", "Lab 3 · LLM"),
@@ -69,6 +70,12 @@ STRINGS: dict[str, tuple[str, str]] = {
         "token counts and checks; works with ChatGPT, any OpenAI-compatible server or the "
         "built-in local model with no key.",
     ),
+    "home.lab3.text_cloud": (
+        "Десять завдань методички, стилі підказок і мови — поруч, з вимірами часу, токенів "
+        "і перевірками; працює з ChatGPT або будь-яким OpenAI-сумісним сервером.",
+        "The manual's ten tasks, prompt styles and languages side by side, with timings, "
+        "token counts and checks; works with ChatGPT or any OpenAI-compatible server.",
+    ),
     "home.report": (
         "Звіт кожної роботи: титульна сторінка; тема і мета; варіант і код; результати "
         "експериментів (знімки екрана); висновки. Кожна сторінка має кнопки завантаження "
@@ -84,6 +91,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "job.done": ("Готово за {elapsed}", "Done in {elapsed}"),
     "job.cancelled": ("Зупинено", "Stopped"),
     "job.cancel": ("Зупинити", "Stop"),
+    "job.not_yours": ("Запустив інший студент", "Started by another student"),
     "job.crashed": ("Внутрішня помилка: {detail}", "Internal error: {detail}"),
     "compute.waiting": (
         "Прискорювач зайнятий іншим користувачем; ви в черзі ({ahead} попереду).",
@@ -98,5 +106,50 @@ STRINGS: dict[str, tuple[str, str]] = {
     "common.needs_torch": (
         "Для цієї лабораторної потрібен PyTorch. Встановіть залежності: `pip install -r requirements.txt`.",
         "This lab needs PyTorch. Install the dependencies: `pip install -r requirements.txt`.",
+    ),
+    # the sandbox for model-written programs (services/common/sandbox.py)
+    "sandbox.timeout": (
+        "Програма працювала довше за {seconds} с і була зупинена.",
+        "The program ran longer than {seconds} s and was stopped.",
+    ),
+    "sandbox.not_linux": (
+        "Перевірку вимкнено: запускати програми моделі безпечно (в ізоляції) сервер уміє лише в Linux.",
+        "Check off: the server can run a model's programs safely (isolated) only on Linux.",
+    ),
+    "sandbox.no_bwrap": (
+        "Перевірку вимкнено: на сервері немає ізоляції для програм (bubblewrap), тому код моделі не запускається.",
+        "Check off: the server has no isolation for programs (bubblewrap), so the model's code is not run.",
+    ),
+    "sandbox.failed": (
+        "Перевірку вимкнено: ізоляція для програм (bubblewrap) на цьому сервері не запускається.",
+        "Check off: the isolation for programs (bubblewrap) does not start on this server.",
+    ),
+    # who may manage a piece of work (services/common/owners.py)
+    "common.not_yours": (
+        "Це робота іншого студента: її можна переглядати, але зупинити, продовжити чи видалити може лише її автор або викладач.",
+        "This is another student's work: you may view it, but only its author or an instructor may stop, resume or delete it.",
+    ),
+    "sidebar.instructor": ("Викладач", "Instructor"),
+    "sidebar.instructor_password": ("Пароль викладача", "Instructor password"),
+    "sidebar.instructor_enter": ("Увійти", "Unlock"),
+    "sidebar.instructor_wrong": ("Неправильний пароль.", "Wrong password."),
+    "sidebar.instructor_on": (
+        "Режим викладача: ви можете керувати роботами всіх студентів.",
+        "Instructor mode: you may manage every student's work.",
+    ),
+    "sidebar.instructor_leave": ("Вийти з режиму викладача", "Leave instructor mode"),
+    # server paths a student may name (services/common/server_paths.py)
+    "common.path_unavailable": (
+        "Цей шлях недоступний: його немає, його не можна прочитати або він поза дозволеними теками сервера ({roots}).",
+        "This path is not available: it does not exist, cannot be read, or lies outside the server's allowed folders ({roots}).",
+    ),
+    "common.path_is_file": (
+        "«{name}» — це файл, а потрібна тека з зображеннями.",
+        "“{name}” is a file; a folder of images is needed.",
+    ),
+    "common.path_is_folder": ("«{name}» — це тека, а потрібен файл.", "“{name}” is a folder; a file is needed."),
+    "common.path_suffix": (
+        "Потрібен файл із розширенням {suffixes}.",
+        "A file ending in {suffixes} is needed.",
     ),
 }

@@ -299,13 +299,23 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Image {cell} of {cells} · step {step}/{steps}",
     ),
     "sd.used_seeds": ("Використані зерна: **{seeds}**", "Seeds used: **{seeds}**"),
+    "sd.saved_generation": (
+        "Ця генерація завершилася раніше; ось збережені зображення.",
+        "This generation finished earlier; here are its saved images.",
+    ),
+    "sd.generation_gone": (
+        "Зображень за цим посиланням уже немає.",
+        "The images this link names are gone.",
+    ),
     "sd.image_caption": ("зерно {seed} · {time}", "seed {seed} · {time}"),
-    "sd.ms": ("{v} мс", "{v} ms"),
-    "sd.s": ("{v} с", "{v} s"),
     "sd.unit.s": ("с", "s"),
     "sd.parameters": ("Параметри генерації (як у PNG)", "Generation parameters (as stored in the PNG)"),
     # --- img2img and inpaint ----------------------------------------------------------------------
     "sd.i2i.image": ("Початкове зображення", "Initial image"),
+    "sd.upload.kept": (
+        "Використовується завантажений раніше файл {name}; щоб замінити, завантажте інший.",
+        "Using {name}, uploaded earlier; upload another file to replace it.",
+    ),
     "sd.i2i.strength": ("Сила зміни (denoising strength)", "Denoising strength"),
     "sd.i2i.strength_help": (
         "0 — повернути зображення без змін, 1 — намалювати заново. Модель додає шум на цю "

@@ -89,7 +89,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gan.data.converted.cmyk": ("CMYK → RGB", "CMYK → RGB"),
     "gan.data.converted.high_bit_depth": ("16-бітні → 8-бітні", "16-bit → 8-bit"),
     "gan.data.converted.color_space": ("інший колірний простір → RGB", "another colour space → RGB"),
-    # where a set comes from (datasets.ImageSet.source is "<kind> <name>")
+    # where a set comes from (data.ImageSet.source is "<kind> <name>")
     "gan.data.source.builtin.shapes": ("вбудовані геометричні фігури", "built-in shapes"),
     "gan.data.source.builtin.digits": (
         "вбудовані рукописні цифри (scikit-learn)",
@@ -98,7 +98,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gan.data.source.kaggle": ("Kaggle {name}", "Kaggle {name}"),
     "gan.data.source.zip": ("архів {name}", "zip {name}"),
     "gan.data.source.folder": ("папка {name}", "folder {name}"),
-    # classes of the built-in shapes (datasets.SHAPES)
+    # classes of the built-in shapes (data.SHAPES)
     "gan.data.class.circle": ("коло", "circle"),
     "gan.data.class.square": ("квадрат", "square"),
     "gan.data.class.triangle": ("трикутник", "triangle"),
@@ -290,8 +290,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gan.data.folder_needed": ("Спершу вкажіть шлях до папки.", "Enter a folder path first."),
     "gan.data.size": ("Роздільна здатність, px", "Resolution, px"),
     "gan.data.colour": ("Колір", "Colour"),
-    "gan.data.gray": ("Сірі", "Gray"),
-    "gan.data.rgb": ("RGB", "RGB"),
+    "gan.data.colour.1": ("Сірі", "Gray"),
+    "gan.data.colour.3": ("RGB", "RGB"),
     "gan.data.format_help": (
         "Типово — формат вашого варіанта. Менші й сірі зображення навчаються значно швидше.",
         "Defaults to your variant's format. Smaller and gray images train much faster.",

@@ -3,8 +3,10 @@
 import streamlit as st
 
 from services.common.errors import UserError
+from ui.safe_text import escaped_params
 from ui.session import tr
 
 
 def show_error(error: UserError) -> None:
-    st.error(tr(error.key, **error.params), icon=":material/error:")
+    """The message, with what it quotes (a file name, a server's reply) shown as written."""
+    st.error(tr(error.key, **escaped_params(error.params)), icon=":material/error:")

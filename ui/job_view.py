@@ -6,7 +6,7 @@ import streamlit as st
 
 from services.common import jobs
 from ui.feedback import show_error
-from ui.session import tr
+from ui.session import actor, tr
 
 POLL_S = 1.0  # seconds between redraws of a running job; each poll is a cheap fragment rerun
 
@@ -43,10 +43,10 @@ def progress(
             text += " · " + tr("job.eta", eta=jobs.format_seconds(snap.eta_s))
         bar, stop = st.columns([5, 1], vertical_alignment="center")
         bar.progress(snap.fraction, text=text)
-        if stop.button(stop_label or tr("job.cancel"), key=stop_key, icon=":material/stop_circle:"):
-            job = jobs.get(snap.id)
-            if job:
-                job.cancel()
+        if not actor().may_manage(snap.owner):  # someone else's: to watch, not to stop
+            stop.caption(tr("job.not_yours"))
+        elif stop.button(stop_label or tr("job.cancel"), key=stop_key, icon=":material/stop_circle:"):
+            jobs.cancel(snap.id, actor())
     elif snap.state == jobs.DONE:
         st.success(
             tr("job.done", elapsed=jobs.format_seconds(snap.elapsed_s)), icon=":material/check_circle:"

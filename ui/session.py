@@ -1,13 +1,28 @@
-"""Per-session choices that every page reads: the language and the student's variant.
+"""Per-session choices that every page reads: the language, the student's variant, and who they are.
 
-Both live in ``st.session_state`` and are mirrored into the URL (``?lang=en&variant=3``)
-so a reload or a shared link keeps them.
+Language and variant live in ``st.session_state`` and are mirrored into the URL
+(``?lang=en&variant=3``) so a reload or a shared link keeps them. Who they are (the owner
+of the work they start) is a random token kept in a cookie of their browser, so a reload
+keeps it and a link shared with someone else does not pass it on.
 """
 
 import streamlit as st
 
 import i18n
-from services.common import variants
+from services.common import owners, variants
+from ui.secrets import secrets
+
+OWNER_COOKIE = "genlab_owner"
+INSTRUCTOR_SECRET = "GENLAB_INSTRUCTOR_PASSWORD"
+# the browser keeps the token for a year; SameSite=Strict: it is never sent with another site's request
+_REMEMBER = st.components.v2.component(
+    "genlab_owner_cookie",
+    js=f"""
+export default function({{ data }}) {{
+  document.cookie = `{OWNER_COOKIE}=${{data}}; path=/; max-age=31536000; SameSite=Strict`;
+}}
+""",
+)
 
 
 def language() -> str:
@@ -74,3 +89,38 @@ def variant_picker() -> variants.Variant:
         on_change=lambda: set_variant(st.session_state.home_variant),
     )
     return current
+
+
+def actor() -> owners.Actor:
+    """Who this session is: the owner of the work it starts, and whether an instructor unlocked."""
+    if "owner_token" not in st.session_state:
+        cookie = st.context.cookies.get(OWNER_COOKIE) if st.context.cookies else None
+        st.session_state.owner_token = cookie if owners.is_token(cookie) else owners.new_token()
+    return owners.Actor.from_token(st.session_state.owner_token, st.session_state.get("instructor", False))
+
+
+def remember_browser() -> None:
+    """Keep this session's token in the browser, so a reload is the same owner (the sidebar draws it)."""
+    actor()
+    _REMEMBER(data=st.session_state.owner_token, key="owner_cookie")
+
+
+def instructor_login() -> None:
+    """The sidebar's instructor unlock, shown only where a password is configured in the secrets."""
+    configured = secrets().get(INSTRUCTOR_SECRET)
+    if not configured:
+        return
+    if st.session_state.get("instructor"):
+        st.caption(tr("sidebar.instructor_on"))
+        if st.button(tr("sidebar.instructor_leave"), key="instructor_leave", icon=":material/logout:"):
+            st.session_state.instructor = False
+            st.rerun()
+        return
+    with st.expander(tr("sidebar.instructor"), icon=":material/school:"):
+        typed = st.text_input(tr("sidebar.instructor_password"), type="password", key="instructor_password")
+        if st.button(tr("sidebar.instructor_enter"), key="instructor_enter"):
+            if owners.instructor_password_ok(typed, configured):
+                st.session_state.instructor = True
+                st.session_state.pop("instructor_password", None)
+                st.rerun()
+            st.error(tr("sidebar.instructor_wrong"), icon=":material/error:")

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from services.common.errors import UserError
+from services.common.owners import Actor
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class Snapshot:
     eta_s: float | None
     error: UserError | None
     result: object = None
+    owner: str | None = None
 
     @property
     def fraction(self) -> float:
@@ -57,6 +59,7 @@ class Job:
     kind: str
     key: str | None
     fn: Callable[["Job"], object]
+    owner: str | None = None  # the hash of the starting browser's token (services/common/owners.py)
     id: str = field(default_factory=lambda: uuid.uuid4().hex[:12])
     state: str = QUEUED
     done: int = 0
@@ -117,6 +120,7 @@ class Job:
                 self._eta(now),
                 self.error,
                 self.result,
+                self.owner,
             )
 
     def _eta(self, now: float) -> float | None:
@@ -150,9 +154,15 @@ _JOBS: dict[str, Job] = {}
 _REGISTRY_LOCK = threading.Lock()
 
 
-def start(kind: str, fn: Callable[[Job], object], key: str | None = None, job_id: str | None = None) -> Job:
-    """Run ``fn(job)`` in the background and register the job."""
-    job = Job(kind=kind, key=key, fn=fn)
+def start(
+    kind: str,
+    fn: Callable[[Job], object],
+    key: str | None = None,
+    job_id: str | None = None,
+    owner: str | None = None,
+) -> Job:
+    """Run ``fn(job)`` in the background and register the job, owned by ``owner``."""
+    job = Job(kind=kind, key=key, fn=fn, owner=owner)
     if job_id:
         job.id = job_id
     with _REGISTRY_LOCK:
@@ -163,6 +173,14 @@ def start(kind: str, fn: Callable[[Job], object], key: str | None = None, job_id
 
 def get(job_id: str | None) -> Job | None:
     return _JOBS.get(job_id) if job_id else None
+
+
+def cancel(job_id: str, actor: Actor) -> None:
+    """Stop a job, if ``actor`` may: its owner or an instructor (else ``UserError``)."""
+    job = get(job_id)
+    if job is not None:
+        actor.check(job.owner)
+        job.cancel()
 
 
 def find(kind: str, key: str | None = None, active_only: bool = False) -> list[Job]:

@@ -54,7 +54,12 @@ class ModelCache:
 
 
 def _free_memory() -> None:
+    """Free what an evicted model held, then freeze the survivors: the resident models' many
+    objects leave the collector's generations, so later collections stay short. (Unfreezing
+    first lets a model evicted since the last freeze be collected.)"""
+    gc.unfreeze()
     gc.collect()
+    gc.freeze()
     torch = sys.modules.get("torch")
     if torch is not None and torch.cuda.is_available():
         torch.cuda.empty_cache()

@@ -3,26 +3,32 @@
 The page starts the job and polls it; the job reports which image and which denoising
 step it is on, and whether it waits for the accelerator. Finished images are written to
 ``cache/generations/<job id>/`` as PNGs carrying A1111's ``parameters`` chunk, so a
-reload or a crashed browser tab loses nothing.
+reload, a crashed browser tab or a server restart loses nothing: ``saved`` reads them back.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from services.common import jobs
 from services.common.paths import cache_dir
-from services.diffusion import pipelines as diffusion
+from services.diffusion import infotext, pipelines
+from services.diffusion.generate import GenRequest, generate
+from services.diffusion.models import ModelRef
 
 JOB_KIND = "generation"
 
 
+_JOB_ID = re.compile(r"^[0-9a-f]{12}$")
+
+
 @dataclass(frozen=True)
-class Image:
+class SavedImage:
     path: Path
     seed: int
-    seconds: float
+    seconds: float | None  # None: read back from disk, the time was not kept
     parameters: str  # A1111's infotext, as stored in the PNG
     interrupted: bool  # stopped before its last step: partly denoised
 
@@ -30,13 +36,25 @@ class Image:
         return self.path.read_bytes()
 
 
-def start(ref, request, key: str | None = None) -> jobs.Job:
-    """Generate ``request`` with the model ``ref`` in the background; the result is a list of ``Image``."""
+def start(ref: ModelRef, request: GenRequest, key: str | None = None, owner: str | None = None) -> jobs.Job:
+    """Generate ``request`` with the model ``ref`` in the background; its result is a list of SavedImage."""
     request.check()  # a request that cannot run is refused here, before a job starts
-    return jobs.start(JOB_KIND, lambda job: _run(job, ref, request), key=key)
+    return jobs.start(JOB_KIND, lambda job: _run(job, ref, request), key=key, owner=owner)
 
 
-def _run(job: jobs.Job, ref, request) -> list[Image]:
+def saved(job_id: str) -> list[SavedImage]:
+    """The images a generation left on disk, for a link whose job this process no longer has."""
+    if not _JOB_ID.match(job_id or ""):
+        return []
+    images = []
+    for path in sorted(cache_dir("generations").joinpath(job_id).glob("*.png")):
+        parameters = infotext.read_parameters(path.read_bytes()) or ""
+        _, seed, *interrupted = path.stem.split("-")  # "00-1234.png", "01-1235-interrupted.png"
+        images.append(SavedImage(path, int(seed), None, parameters, bool(interrupted)))
+    return images
+
+
+def _run(job: jobs.Job, ref: ModelRef, request: GenRequest) -> list[SavedImage]:
     images_total = request.batch_count * request.batch_size
     steps_total = images_total * request.steps
     folder = cache_dir("generations", job.id)
@@ -44,7 +62,7 @@ def _run(job: jobs.Job, ref, request) -> list[Image]:
     def on_wait(ahead: int) -> None:
         job.report(0, steps_total, waiting=ahead)
 
-    def on_step(step: int, steps: int, batch: int = 0, *_) -> None:
+    def on_step(step: int, steps: int, batch: int) -> None:
         # img2img runs only strength × steps: count the steps the pipeline really takes
         done = batch * request.batch_size * steps + step * request.batch_size
         job.report(
@@ -66,14 +84,14 @@ def _run(job: jobs.Job, ref, request) -> list[Image]:
         steps=request.steps,
         batch=1,
         batches=request.batch_count,
-        loading=not diffusion.is_loaded(ref),  # the first step clears it
+        loading=not pipelines.is_loaded(ref),  # the first step clears it
     )
-    generated = diffusion.generate(
+    generated = generate(
         ref, request, on_step=on_step, should_stop=lambda: job.cancel_requested, on_wait=on_wait
     )
     images = []
     for number, g in enumerate(generated):
-        path = folder / f"{number:02d}-{g.seed}.png"
+        path = folder / f"{number:02d}-{g.seed}{'-interrupted' if g.interrupted else ''}.png"
         path.write_bytes(g.png_bytes())
-        images.append(Image(path, g.seed, g.seconds, g.parameters, g.interrupted))
+        images.append(SavedImage(path, g.seed, g.seconds, g.parameters, g.interrupted))
     return images

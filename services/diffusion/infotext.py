@@ -7,7 +7,8 @@ AUTOMATIC1111 writes, in a PNG text chunk named ``parameters``::
     Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 123, Size: 512x512, Model: sd-v1-5
 
 The prompt may span lines; the last line is ``key: value`` pairs, a value that holds a
-comma, colon or newline being JSON-quoted. Its "PNG Info" tab reads it back and "Send to
+comma, colon or newline being JSON-quoted. ``for_request`` writes it for a generated
+image and ``write_png`` stores it. A1111's "PNG Info" tab reads it back and "Send to
 txt2img" fills the form: ``read_parameters`` and ``parse_parameters`` do the same here.
 """
 
@@ -16,6 +17,9 @@ from __future__ import annotations
 import io
 import json
 import re
+
+from PIL import Image, UnidentifiedImageError
+from PIL.PngImagePlugin import PngInfo
 
 from services.common.errors import UserError
 from services.diffusion import samplers
@@ -66,10 +70,31 @@ def format_parameters(
     return "\n".join(lines + [last])
 
 
+def for_request(request, seed: int, model: str) -> str:
+    """The infotext of one image of a ``generate.GenRequest``: its mode's and LoRAs' pairs included."""
+    extra = {}
+    if request.mode != "txt2img":
+        extra["Denoising strength"] = f"{request.strength:g}"
+    if request.mode == "inpaint":
+        extra["Mask blur"] = 0
+    if request.loras:
+        extra["Lora weights"] = ", ".join(f"{x.name}: {x.weight:g}" for x in request.loras)
+    return format_parameters(
+        request.prompt,
+        request.negative_prompt,
+        request.steps,
+        samplers.canonical(request.sampler),
+        request.cfg_scale,
+        seed,
+        request.width,
+        request.height,
+        model,
+        extra,
+    )
+
+
 def write_png(image, parameters: str) -> bytes:
     """``image`` as PNG bytes carrying ``parameters`` in a ``parameters`` text chunk."""
-    from PIL.PngImagePlugin import PngInfo
-
     info = PngInfo()
     info.add_text("parameters", parameters)
     buffer = io.BytesIO()
@@ -79,8 +104,6 @@ def write_png(image, parameters: str) -> bytes:
 
 def read_parameters(png) -> str | None:
     """The ``parameters`` text of a PNG (bytes or PIL image), or None; a file that is no image raises UserError."""
-    from PIL import Image, UnidentifiedImageError
-
     if isinstance(png, bytes | bytearray):
         try:
             png = Image.open(io.BytesIO(png))

@@ -52,7 +52,7 @@ def canonical(name: str) -> str:
 
 def scheduler_for(name: str, base_config):
     """A new diffusers scheduler for the A1111 sampler ``name``, built on the model's ``base_config``."""
-    import diffusers
+    import diffusers  # lazy: diffusers imports torch
 
     class_name, overrides = SAMPLERS[canonical(name)]
     return getattr(diffusers, class_name).from_config(base_config, **overrides)

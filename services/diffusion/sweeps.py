@@ -5,7 +5,7 @@ parameter(s) changed and nothing else, the seed included, so the images differ o
 what is swept (AUTOMATIC1111's X/Y/Z plot works the same way). It runs as a job (kind
 ``"sweep"``, id = sweep id): first one short untimed warm-up generation per image shape
 (the first call at a shape pays for memory allocation and kernel selection), then every
-cell, each timed by the diffusion service. Everything is kept in ``cache/sweeps/<sweep id>/``:
+cell, each timed by ``generate``. Everything is kept in ``cache/sweeps/<sweep id>/``:
 
     sweep.json     what was swept, the base request, the model, state and progress
     results.csv    one row per finished cell: its parameters and seconds
@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import random
 import re
 import shutil
@@ -32,10 +31,11 @@ import pandas as pd
 
 from services.common import jobs
 from services.common.errors import UserError
+from services.common.owners import Actor
 from services.common.paths import cache_dir
-from services.diffusion import pipelines as diffusion
-from services.diffusion import presets as prompt_presets
-from services.diffusion import samplers
+from services.diffusion import generate, presets, samplers
+from services.diffusion.generate import GenRequest
+from services.diffusion.models import ModelRef
 
 JOB_KIND = "sweep"
 # the experiments of the manual, plus CFG and a free X/Y grid
@@ -43,13 +43,14 @@ KINDS = ("steps", "style", "size", "cfg", "xy")
 # parameters an axis can vary; "prompt_sr" is A1111's Prompt S/R: the first value is
 # searched in the prompt and replaced by each value in turn (the first one keeps the prompt)
 PARAMS = ("steps", "cfg", "sampler", "size", "seed", "prompt_sr", "style")
-DEFAULTS = {  # typed values; styles and samplers are picked from lists
+DEFAULTS = {  # typed values, the manual's ranges; styles and samplers are picked from lists
     "steps": "1, 2, 4, 10, 20, 30, 50",
     "size": "256, 384, 512, 640, 768",
     "cfg": "1, 3, 5, 7, 9, 12, 15",
     "seed": "1, 2, 3, 4",
     "prompt_sr": "",
 }
+TINY_DEFAULTS = {"steps": "1, 2, 4, 10, 20", "size": "64, 128, 192, 256, 320"}  # seconds on the demo model
 MAX_CELLS = 100
 CSV_COLUMNS = [
     "cell",
@@ -112,6 +113,11 @@ def parse_axis(param: str, values: str | list | tuple) -> Axis:
     return Axis(param, parsed)
 
 
+def default_values(param: str, tiny: bool) -> str:
+    """The values an axis starts with: the manual's ranges, or ones the tiny demo model runs in seconds."""
+    return TINY_DEFAULTS.get(param, DEFAULTS[param]) if tiny else DEFAULTS[param]
+
+
 def _split(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
@@ -137,20 +143,20 @@ def _parse_value(param: str, item):
     try:
         if param == "steps":
             value = int(item)
-            ok = 1 <= value <= diffusion.MAX_STEPS
+            ok = 1 <= value <= generate.MAX_STEPS
         elif param == "seed":
             value = int(item)
             ok = 0 <= value < 2**32
         elif param == "cfg":
             value = float(item)
-            ok = diffusion.CFG_RANGE[0] <= value <= diffusion.CFG_RANGE[1]
+            ok = generate.CFG_RANGE[0] <= value <= generate.CFG_RANGE[1]
         elif param == "size":
             return _parse_size(item)
         elif param == "sampler":
             return samplers.canonical(item)
         elif param == "style":
             value = str(item).strip()
-            ok = value in prompt_presets.STYLES
+            ok = value in presets.STYLES
         else:  # prompt_sr
             value = str(item).strip()
             ok = bool(value)
@@ -178,13 +184,13 @@ def _parse_size(item) -> tuple[int, int]:
     for side in sides:
         if side % 8:
             raise UserError("sd.exp.err.size_multiple", value=side)
-        lo, hi = diffusion.SIZE_RANGE
+        lo, hi = generate.SIZE_RANGE
         if not lo <= side <= hi:
             raise UserError("sd.exp.err.size_range", value=side, lo=lo, hi=hi)
     return sides[0], sides[1]
 
 
-def apply(request, axis: Axis, value, base_prompt: str):
+def _apply(request: GenRequest, axis: Axis, value, base_prompt: str):
     """``request`` with one swept parameter set to ``value``."""
     if axis.param == "steps":
         return replace(request, steps=value)
@@ -197,7 +203,7 @@ def apply(request, axis: Axis, value, base_prompt: str):
     if axis.param == "seed":
         return replace(request, seed=value)
     if axis.param == "style":
-        return replace(request, prompt=prompt_presets.styled(base_prompt, value))
+        return replace(request, prompt=presets.styled(base_prompt, value))
     search = axis.values[0]  # prompt_sr
     return replace(request, prompt=request.prompt.replace(search, value))
 
@@ -207,7 +213,7 @@ class Cell:
     index: int
     x: str  # the X value's label
     y: str | None  # the Y value's label, None for a one-parameter sweep
-    request: diffusion.GenRequest
+    request: GenRequest
 
 
 @dataclass(frozen=True)
@@ -219,7 +225,7 @@ class Plan:
 
 
 def plan(
-    base, kind: str, values, x_param: str | None = None, y_param: str | None = None, y_values=None
+    base: GenRequest, kind: str, values, x_param: str | None = None, y_param: str | None = None, y_values=None
 ) -> Plan:
     """The cells of a sweep, row by row (Y outer, X inner); raises UserError on bad input."""
     if kind not in KINDS:
@@ -243,9 +249,9 @@ def plan(
         raise UserError("sd.exp.err.too_many", n=len(ys) * len(x.values), max=MAX_CELLS)
     cells = []
     for y_value, y_label in ys:
-        row = apply(fixed, y, y_value, base.prompt) if y else fixed
+        row = _apply(fixed, y, y_value, base.prompt) if y else fixed
         for x_value, x_label in zip(x.values, x.labels, strict=True):
-            cells.append(Cell(len(cells), x_label, y_label, apply(row, x, x_value, base.prompt)))
+            cells.append(Cell(len(cells), x_label, y_label, _apply(row, x, x_value, base.prompt)))
     for cell in cells:
         cell.request.check()  # every image must be possible before the first one starts
     return Plan(kind, x, y, cells)
@@ -255,14 +261,14 @@ def plan(
 
 
 def start(
-    ref,
-    base,
+    ref: ModelRef,
+    base: GenRequest,
     kind: str,
     values,
     x_param: str | None = None,
     y_param: str | None = None,
     y_values=None,
-    model_label: str = "",
+    owner: str | None = None,
 ) -> jobs.Job:
     """Validate the sweep, write its folder and run it in the background; the job's id is the sweep id."""
     sweep = plan(base, kind, values, x_param, y_param, y_values)
@@ -275,7 +281,8 @@ def start(
         "x_labels": sweep.x.labels,
         "y_param": sweep.y.param if sweep.y else None,
         "y_labels": sweep.y.labels if sweep.y else [],
-        "model": model_label or str(ref),
+        "model": ref.label,
+        "owner": owner,
         "base": _request_fields(sweep.cells[0].request) | {"prompt": base.prompt},
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "state": "running",
@@ -285,11 +292,12 @@ def start(
     }
     _write_meta(folder, meta)
     return jobs.start(
-        JOB_KIND, lambda job: _run(job, ref, sweep, folder, meta), key=sweep_id, job_id=sweep_id
+        JOB_KIND, lambda job: _run(job, ref, sweep, folder, meta), key=sweep_id, job_id=sweep_id, owner=owner
     )
 
 
-def _run(job: jobs.Job, ref, sweep: Plan, folder: Path, meta: dict) -> str:
+def _run(job: jobs.Job, ref: ModelRef, sweep: Plan, folder: Path, meta: dict) -> str:
+    """The warm-up, then every cell in order, each kept once done; sweep.json says how it ended."""
     total = len(sweep.cells)
     rows: list[dict] = []
 
@@ -297,7 +305,7 @@ def _run(job: jobs.Job, ref, sweep: Plan, folder: Path, meta: dict) -> str:
         job.report(len(rows), total, waiting=ahead)
 
     def step_reporter(cell: int):
-        def on_step(step: int, steps: int, *_) -> None:
+        def on_step(step: int, steps: int, batch: int) -> None:
             job.report(len(rows), total, cell=cell, step=step, steps=steps, waiting=0)
 
         return on_step
@@ -306,23 +314,21 @@ def _run(job: jobs.Job, ref, sweep: Plan, folder: Path, meta: dict) -> str:
         return job.cancel_requested
 
     try:
+        # 1. Warm up every image shape once, so that no cell's time includes choosing kernels
         job.report(0, total, cell=-1, step=0, steps=0, waiting=0)
         t0 = time.perf_counter()
         for warm in warmups(sweep):
-            diffusion.generate(ref, warm, on_step=step_reporter(-1), should_stop=should_stop, on_wait=on_wait)
+            generate.generate(ref, warm, on_step=step_reporter(-1), should_stop=should_stop, on_wait=on_wait)
         meta["warmup_seconds"] = round(time.perf_counter() - t0, 4)
+        # 2. Every cell in order, timed by generate
         for cell in sweep.cells:
             job.check_cancelled()
-            (generated,) = diffusion.generate(
+            (generated,) = generate.generate(
                 ref, cell.request, on_step=step_reporter(cell.index), should_stop=should_stop, on_wait=on_wait
             )
             job.check_cancelled()  # an interrupted image is not a result
-            name = f"{cell.index:03d}.png"
-            (folder / name).write_bytes(generated.png_bytes())
-            rows.append(_row(cell, generated, name))
-            pd.DataFrame(rows, columns=CSV_COLUMNS).to_csv(folder / "results.csv", index=False)
-            meta["cells_done"] = len(rows)
-            _write_meta(folder, meta)
+            # 3. Keep the cell at once: its image, its row of results.csv, the progress in sweep.json
+            _keep_cell(folder, meta, rows, cell, generated)
             job.report(len(rows), total, last_seconds=generated.seconds)
         meta["state"] = "done"
     except jobs.Cancelled:
@@ -339,7 +345,7 @@ def _run(job: jobs.Job, ref, sweep: Plan, folder: Path, meta: dict) -> str:
     return meta["id"]
 
 
-def warmups(sweep: Plan) -> list[diffusion.GenRequest]:
+def warmups(sweep: Plan) -> list[GenRequest]:
     """One short request per image shape in the sweep: the first call at a shape pays for choosing
     kernels (and on CUDA for recording the U-Net's graph), which no cell's time should include."""
     shapes = {}
@@ -348,6 +354,15 @@ def warmups(sweep: Plan) -> list[diffusion.GenRequest]:
         shape = (r.width, r.height, r.batch_size, r.cfg_scale > 1)  # CFG doubles the U-Net's batch
         shapes.setdefault(shape, replace(r, steps=min(2, r.steps), batch_count=1))
     return list(shapes.values())
+
+
+def _keep_cell(folder: Path, meta: dict, rows: list[dict], cell: Cell, generated: generate.Generated) -> None:
+    name = f"{cell.index:03d}.png"
+    (folder / name).write_bytes(generated.png_bytes())
+    rows.append(_row(cell, generated, name))
+    pd.DataFrame(rows, columns=CSV_COLUMNS).to_csv(folder / "results.csv", index=False)
+    meta["cells_done"] = len(rows)
+    _write_meta(folder, meta)
 
 
 def _row(cell: Cell, generated, name: str) -> dict:
@@ -435,7 +450,9 @@ def load(sweep_id: str) -> Sweep:
     return Sweep(_with_live_state(meta), table, folder)
 
 
-def delete(sweep_id: str) -> None:
+def delete(sweep_id: str, actor: Actor) -> None:
+    """Delete a finished sweep, if ``actor`` started it or teaches."""
+    actor.check(load(sweep_id).meta.get("owner"))
     job = jobs.get(sweep_id)
     if job and not job.snapshot().finished:
         raise UserError("sd.exp.err.sweep_running")
@@ -455,58 +472,3 @@ def _with_live_state(meta: dict) -> dict:
     if meta.get("state") == "running" and jobs.get(meta.get("id")) is None:
         return meta | {"state": "interrupted"}
     return meta
-
-
-# --- fits ------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LineFit:
-    """y = slope·x + intercept."""
-
-    slope: float
-    intercept: float
-    r2: float
-
-    def __call__(self, x):
-        return self.slope * np.asarray(x, float) + self.intercept
-
-
-@dataclass(frozen=True)
-class PowerFit:
-    """y = a·x^b: b = 1 is linear in x, b = 2 quadratic."""
-
-    a: float
-    b: float
-    r2: float
-
-    def __call__(self, x):
-        return self.a * np.asarray(x, float) ** self.b
-
-
-def fit_line(x, y) -> LineFit:
-    x, y = _points(x, y)
-    slope, intercept = np.polyfit(x, y, 1)
-    return LineFit(float(slope), float(intercept), _r2(y, slope * x + intercept))
-
-
-def fit_power(x, y) -> PowerFit:
-    """Least squares on log y = log a + b·log x; R² is measured on y itself, comparable with the line's."""
-    x, y = _points(x, y)
-    if (x <= 0).any() or (y <= 0).any():
-        raise UserError("sd.exp.err.fit_points")
-    b, log_a = np.polyfit(np.log(x), np.log(y), 1)
-    a = math.exp(log_a)
-    return PowerFit(a, float(b), _r2(y, a * x**b))
-
-
-def _points(x, y) -> tuple[np.ndarray, np.ndarray]:
-    x, y = np.asarray(x, float), np.asarray(y, float)
-    if len(x) != len(y) or len(np.unique(x)) < 2:
-        raise UserError("sd.exp.err.fit_points")
-    return x, y
-
-
-def _r2(y: np.ndarray, predicted: np.ndarray) -> float:
-    total = float(((y - y.mean()) ** 2).sum())
-    return 1.0 - float(((y - predicted) ** 2).sum()) / total if total > 0 else 1.0

@@ -31,7 +31,7 @@ class GraphedUNet:
 
     def reset(self) -> None:
         """Forget the recorded graphs (the U-Net's modules changed)."""
-        import torch
+        import torch  # lazy here and below: torch loads only once a model does
 
         self.graphs: OrderedDict[tuple, tuple] = OrderedDict()  # shape key -> (graph, inputs, output)
         self.seen: set[tuple] = set()  # shapes run once: the next call records them
@@ -62,7 +62,7 @@ class GraphedUNet:
         graph.replay()
         output = static_output.clone()  # the next replay overwrites the graph's own
         if return_dict:
-            from diffusers.models.unets.unet_2d_condition import UNet2DConditionOutput
+            from diffusers.models.unets.unet_2d_condition import UNet2DConditionOutput  # lazy: as torch
 
             return UNet2DConditionOutput(sample=output)
         return (output,)

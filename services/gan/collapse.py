@@ -1,4 +1,4 @@
-"""Mode-collapse measures for GAN samples.
+"""Mode collapse: how it is measured on GAN samples, and where it is decided (``collapse_detected``).
 
 A collapsed generator draws the same few pictures whatever the noise. Two signs show it:
 
@@ -20,12 +20,12 @@ import json
 import math
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import numpy as np
-
-if TYPE_CHECKING:
-    import torch
+import torch
+import torch.nn.functional as F
+from safetensors.torch import load_file, save_file
+from torch import nn
 
 DIVERSITY_SAMPLES = 256  # pairwise distances of this many images: cheap and stable enough
 COLLAPSE_DIVERSITY = 0.35  # below this the samples are much closer to each other than real images are
@@ -53,8 +53,6 @@ def diversity(fake: torch.Tensor, real: torch.Tensor) -> float:
 
 def _spread(images: torch.Tensor) -> float:
     """Mean Euclidean distance between pairs of up to ``DIVERSITY_SAMPLES`` images."""
-    import torch
-
     flat = images.detach().reshape(len(images), -1).float().cpu()
     if len(flat) > DIVERSITY_SAMPLES:  # a fixed subsample: the same fakes give the same figure
         pick = torch.randperm(len(flat), generator=torch.Generator().manual_seed(0))[:DIVERSITY_SAMPLES]
@@ -75,7 +73,6 @@ def _ratio(fake_spread: float, real_spread: float) -> float:
 def _network(channels: int, size: int, n_classes: int):
     """Three conv blocks and a linear head; 64 px input is first averaged down to 32 px, so
     the probe costs about the same at every resolution."""
-    from torch import nn
 
     def block(c_in: int, c_out: int) -> list:
         return [nn.Conv2d(c_in, c_out, 3, padding=1, bias=False), nn.BatchNorm2d(c_out), nn.ReLU()]
@@ -110,9 +107,6 @@ class ClassProbe:
     ) -> ClassProbe:
         """Train on up to 5 000 labelled images (N x C x H x W in [-1, 1]) for about 10 000
         samples seen, on the CPU, in seconds; up to 1 000 other images measure ``accuracy``."""
-        import torch
-        import torch.nn.functional as F
-
         labels = torch.as_tensor(np.asarray(labels), dtype=torch.long)
         if len(images) != len(labels) or len(images) < 2:
             raise ValueError("need at least two images, each with a label")
@@ -151,8 +145,6 @@ class ClassProbe:
 
     def predict(self, images: torch.Tensor) -> np.ndarray:
         """The class index of each image (N x C x H x W in [-1, 1], on any device)."""
-        import torch
-
         images = images.detach().float().cpu()
         if images.ndim != 4 or images.shape[1] != self.channels:
             raise ValueError(f"expected N x {self.channels} x H x W images, got {tuple(images.shape)}")
@@ -162,8 +154,6 @@ class ClassProbe:
 
     def save(self, folder: str | Path) -> None:
         """``probe.safetensors`` (weights) and ``probe.json`` (shape, classes, accuracy) in ``folder``."""
-        from safetensors.torch import save_file
-
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
         weights = {name: tensor.contiguous() for name, tensor in self.network.state_dict().items()}
@@ -180,8 +170,6 @@ class ClassProbe:
     @classmethod
     def load(cls, folder: str | Path) -> ClassProbe:
         """A probe written by ``save``; raises OSError or ValueError when it is missing or broken."""
-        from safetensors.torch import load_file
-
         folder = Path(folder)
         config = json.loads((folder / PROBE_FILES[1]).read_text())
         network = _network(config["channels"], config["size"], config["n_classes"])

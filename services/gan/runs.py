@@ -11,9 +11,13 @@ A run is a folder ``cache/runs/<run_id>/``:
     samples/step_00100.png   grids of the same fixed noise, so progress is visible
     data.zip, probe/         an uploaded archive, the mode-collapse probe's cache
 
-Training is a job (kind ``"gan"``, key = run id). Stopping it saves a checkpoint; starting
-the run again continues from that checkpoint with the same step counter and random state,
-so a stopped-and-resumed run follows the same path as an uninterrupted one.
+Training is a job (kind ``"gan"``, key = run id), ``_train``. Stopping it saves a checkpoint;
+starting the run again continues from that checkpoint with the same step counter and random
+state, so a stopped-and-resumed run follows the same path as an uninterrupted one.
+
+app.py imports this module (``resume_interrupted``, ``GENERATORS``) where torch may be missing,
+so the modules that need torch (model, trainer, speedups, collapse) are imported in the
+functions that use them.
 """
 
 from __future__ import annotations
@@ -30,24 +34,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from services.common import jobs
+from PIL import Image
+
+from services.common import compute, jobs
 from services.common.errors import UserError
 from services.common.model_cache import ModelCache
+from services.common.owners import Actor
 from services.common.paths import cache_dir
-from services.gan.model import GanConfig
+from services.gan import data
+from services.gan.config import GanConfig
 
 if TYPE_CHECKING:
-    from PIL import Image
-
-    from services.gan.data import ImageSet
+    from services.gan.collapse import Monitor
+    from services.gan.trainer import Trainer
 
 log = logging.getLogger(__name__)
 
 JOB_KIND = "gan"
-DATA_KINDS = ("builtin", "kaggle", "folder", "zip")
+CHECKPOINT = "checkpoint.safetensors"
 GRID_SIZE = 64  # images in each sample grid, 8 x 8
 EVAL_SAMPLES = 500  # generated images per mode-collapse measurement
 METRICS_EVERY = 10  # steps averaged into one metrics line
+CHECKPOINT_SECONDS = 30.0  # a checkpoint at least this often, whatever the steps
 _RUN_ID = re.compile(r"^[0-9a-z-]{6,64}$")
 _START_LOCK = threading.Lock()
 # generators loaded for sampling: their own small cache, so opening Lab 1's samples never
@@ -67,7 +75,7 @@ class RunInfo:
     step: int  # generator updates done
     iterations: int  # generator updates planned
     config: dict  # GanConfig.to_dict()
-    data: str  # where the images come from: a datasets source name, e.g. "builtin shapes"
+    data: str  # where the images come from: a data.source_name, e.g. "builtin shapes"
     last_metrics: dict | None  # the newest metrics line
     last_collapse: dict | None  # the newest mode-collapse measurement (with its step)
     seconds: float  # time spent training, over all sessions
@@ -76,6 +84,8 @@ class RunInfo:
     job_id: str | None = None  # the live job training it, if any
     images: int | None = None  # how many images it trains on, once training has loaded them
     samples: list[int] = field(default_factory=list)  # steps that have a sample grid
+    owner: str | None = None  # who started it (a hash, services/common/owners.py): only they, or an
+    # instructor, may start, stop, extend or delete it; everybody may look
 
     @property
     def fraction(self) -> float:
@@ -85,18 +95,21 @@ class RunInfo:
 # ---------------------------------------------------------------- public API
 
 
-def create(cfg: GanConfig, data_spec: dict, title: str | None = None, zip_bytes: bytes | None = None) -> str:
+def create(
+    cfg: GanConfig,
+    data_spec: dict,
+    title: str | None = None,
+    zip_bytes: bytes | None = None,
+    owner: str | None = None,
+) -> str:
     """A new run (status "new"); nothing trains until ``start``.
 
-    ``data_spec`` says how to load the images again after a restart; the image size and
-    channels come from ``cfg``, ``limit`` (optional) caps the number of images:
-    ``{"kind": "builtin", "name": "shapes" | "digits", "limit": 3000}``,
-    ``{"kind": "kaggle", "variant": 3}``, ``{"kind": "folder", "path": "..."}`` or
-    ``{"kind": "zip", "name": "flowers.zip"}`` with the archive's bytes in ``zip_bytes``
-    (copied into the run folder). Raises ``UserError`` for a bad config or data spec.
+    ``data_spec`` says how to load the images again after a restart (see ``data.load``; the
+    image size and channels come from ``cfg``), with a zip's bytes in ``zip_bytes`` (copied
+    into the run folder). Raises ``UserError`` for a bad config or data spec.
     """
     cfg.check()
-    spec = _check_spec(data_spec, zip_bytes)
+    spec = data.check_spec(data_spec, zip_bytes)
     run_id = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
     folder = _folder(run_id, must_exist=False)
     if spec["kind"] == "zip":
@@ -104,14 +117,14 @@ def create(cfg: GanConfig, data_spec: dict, title: str | None = None, zip_bytes:
     title = (title or "").strip() or f"{_describe(spec)} · {cfg.size}px"
     _write_json(
         folder / "config.json",
-        {"title": title, "created": time.time(), "config": cfg.to_dict(), "data": spec},
+        {"title": title, "created": time.time(), "config": cfg.to_dict(), "data": spec, "owner": owner},
     )
     _write_json(folder / "status.json", {"status": "new", "step": 0, "seconds": 0.0})
     return run_id
 
 
-def start(run_id: str) -> jobs.Job:
-    """Train the run in the background, from its last checkpoint if it has one.
+def start(run_id: str, actor: Actor) -> jobs.Job:
+    """Train the run in the background, from its last checkpoint if it has one, if ``actor`` may.
 
     Returns the run's live job if it already trains. The job reports ``done`` = step and
     ``total`` = iterations; its ``info`` holds ``run_id``, ``phase`` ("loading" the data,
@@ -120,6 +133,11 @@ def start(run_id: str) -> jobs.Job:
     ``collapse`` (the newest measurement), ``images_per_s`` and ``sample_step`` (the newest grid).
     Raises ``UserError("gan.run.complete")`` when every planned step is done: ``extend`` first.
     """
+    actor.check(_read_meta(run_id).get("owner"))
+    return _start(run_id)
+
+
+def _start(run_id: str) -> jobs.Job:
     with _START_LOCK:
         active = jobs.find(JOB_KIND, run_id, active_only=True)
         if active:
@@ -128,11 +146,12 @@ def start(run_id: str) -> jobs.Job:
         if status.get("step", 0) >= meta["config"]["iterations"]:
             raise UserError("gan.run.complete", iterations=meta["config"]["iterations"])
         _update_status(run_id, status="running", error=None)
-        return jobs.start(JOB_KIND, lambda job: _train(job, run_id), key=run_id)
+        return jobs.start(JOB_KIND, lambda job: _train(job, run_id), key=run_id, owner=meta.get("owner"))
 
 
-def extend(run_id: str, more: int) -> GanConfig:
+def extend(run_id: str, more: int, actor: Actor) -> GanConfig:
     """Plan ``more`` generator steps beyond the current total, so a finished run can go on."""
+    actor.check(_read_meta(run_id).get("owner"))
     if not isinstance(more, int) or isinstance(more, bool) or not 1 <= more <= 1_000_000:
         raise UserError("gan.config.iterations", value=more, low=1, high=1_000_000)
     if jobs.find(JOB_KIND, run_id, active_only=True):
@@ -183,6 +202,7 @@ def run_info(run_id: str) -> RunInfo:
         job_id=active[0].id if active else None,
         images=status.get("images"),
         samples=sample_steps(run_id),
+        owner=meta.get("owner"),
     )
 
 
@@ -210,8 +230,6 @@ def sample_steps(run_id: str) -> list[int]:
 
 def samples_at(run_id: str, step: int) -> Image.Image | None:
     """The sample grid saved at ``step`` (same noise at every step), or None."""
-    from PIL import Image
-
     path = _folder(run_id) / "samples" / f"step_{int(step):05d}.png"
     if not path.exists():
         return None
@@ -225,7 +243,7 @@ def load_generator(run_id: str):
     Kept in ``GENERATORS`` under the checkpoint's time stamp, so every session shares one
     copy and a newer checkpoint is loaded when there is one.
     """
-    path = _folder(run_id) / "checkpoint.safetensors"
+    path = _folder(run_id) / CHECKPOINT
     if not path.exists():
         raise UserError("gan.run.no_checkpoint")
     meta = _read_meta(run_id)
@@ -235,24 +253,24 @@ def load_generator(run_id: str):
 
 
 def resume_interrupted() -> list[str]:
-    """Restart the runs that were training when the server stopped (status "running", no live job).
-
-    Call once when the app starts; calling it again does nothing to runs that are training.
+    """Restart the runs that were training when the server stopped (status "running", no live job),
+    each for its owner. Call once when the server starts; again, it leaves training runs alone.
     """
     resumed = []
     for info in list_runs():
         if info.status == "interrupted":
             try:
-                start(info.id)
+                _start(info.id)
                 resumed.append(info.id)
             except UserError as error:
                 log.warning("could not resume run %s: %s", info.id, error)
     return resumed
 
 
-def delete(run_id: str) -> None:
-    """Stop the run if it trains, then remove its folder and its cached generator."""
+def delete(run_id: str, actor: Actor) -> None:
+    """Stop the run if it trains, then remove its folder and its cached generator, if ``actor`` may."""
     folder = _folder(run_id)
+    actor.check(_read_meta(run_id).get("owner"))
     for job in jobs.find(JOB_KIND, run_id, active_only=True):
         job.cancel()
         if not job.wait(30):
@@ -267,73 +285,35 @@ def delete(run_id: str) -> None:
 
 
 def _train(job: jobs.Job, run_id: str) -> dict:
-    """The job: load data, restore the checkpoint, run Algorithm 1 in chunks, save as it goes."""
-    from services.gan import model as gan
-
-    folder = _folder(run_id)
-    meta = _read_meta(run_id)
+    """The training job of a run. A stop saves a checkpoint; a failure is written to the run."""
+    folder, meta = _folder(run_id), _read_meta(run_id)
     cfg = GanConfig.from_dict(meta["config"])
+    status = _read_status(run_id)
     trainer = None
-    grid_noise = gan.fixed_noise(cfg, GRID_SIZE, cfg.seed)
     try:
-        step = _read_status(run_id).get("step", 0)
-        job.report(step, cfg.iterations, run_id=run_id, phase="loading")
-        data = _load_data(meta["data"], cfg, folder, job, step)
-        trainer = gan.Trainer(cfg, data.images)
-        checkpoint = folder / "checkpoint.safetensors"
-        if checkpoint.exists():
-            trainer.load_state(_read_checkpoint(checkpoint))
+        # 1. Load the data (from the dataset cache after the first start)
+        job.report(status.get("step", 0), cfg.iterations, run_id=run_id, phase="loading")
+        images = _load_data(job, meta["data"], cfg, folder, status.get("step", 0))
+        # 2. Build the trainer, made fast for this machine, from the last checkpoint if there is one
+        trainer = _build_trainer(cfg, images, folder)
+        # 3. Forget metrics and samples past the checkpoint: a crash lost those steps, they are done again
         _rewind(folder, trainer.step_count)
-        _update_status(run_id, source=data.source, images=len(data))
-        monitor = _monitor(data, folder, job, trainer.step_count, cfg)
-        status = _read_status(run_id)
-        seconds, images_per_s = status.get("seconds", 0.0), status.get("images_per_s")
-        last_collapse = status.get("last_collapse")
-        session_steps, session_seconds = 0, 0.0
-        info = {"run_id": run_id, "phase": "training", "images_per_s": images_per_s}
-        job.report(trainer.step_count, cfg.iterations, **info)
+        _update_status(run_id, source=images.source, images=len(images))
+        # 4. Prepare the mode-collapse monitor (its class probe trains on the first start)
+        monitor = _monitor(job, images, folder, trainer.step_count, cfg)
+        # 5. Train chunk by chunk, recording after each what falls due
+        tally = _Tally.of(status)
+        job.report(trainer.step_count, cfg.iterations, phase="training", images_per_s=tally.images_per_s)
         while trainer.step_count < cfg.iterations:
             job.check_cancelled()
-            step = trainer.step_count
-            began = time.perf_counter()
-            with _accelerator(job, step, cfg):
-                stats = trainer.steps(_chunk(step, cfg), stop=lambda: job.cancel_requested)
-            spent = time.perf_counter() - began
-            session_steps += trainer.step_count - step
-            seconds, session_seconds = seconds + spent, session_seconds + spent
-            step = trainer.step_count
-            record = {"step": step, **stats}
-            images_per_s = session_steps * cfg.batch * cfg.k / session_seconds
-            final = step == cfg.iterations
-            if step % cfg.eval_every == 0 or final:
-                fakes = gan.sample(trainer.generator, cfg, cfg.seed + 1, min(EVAL_SAMPLES, len(data)))
-                record |= _jsonable(monitor.measure(fakes))
-                last_collapse = {k: v for k, v in record.items() if k not in gan.STATS}
-            with open(folder / "metrics.jsonl", "a", encoding="utf-8") as f:
-                f.write(json.dumps(record) + "\n")
-            if step % cfg.sample_every == 0 or final:
-                _save_grid(folder, step, gan.generate(trainer.generator, grid_noise))
-                info["sample_step"] = step
-            if step % cfg.checkpoint_every == 0 or final:
-                _save_checkpoint(folder, trainer)
-            _update_status(
-                run_id,
-                step=step,
-                seconds=seconds,
-                images_per_s=images_per_s,
-                last_metrics=record,
-                last_collapse=last_collapse,
-            )
-            info |= {"metrics": record, "collapse": last_collapse, "images_per_s": images_per_s}
-            job.report(step, cfg.iterations, **info)
+            stats = _train_chunk(job, trainer, tally)
+            _record(job, run_id, trainer, stats, monitor, tally)
+        # 6. Mark the run done
         _update_status(run_id, status="done")
         return {"run_id": run_id, "step": trainer.step_count}
     except jobs.Cancelled:
         if trainer is not None:
-            job.report(trainer.step_count, phase="saving")
-            _save_checkpoint(folder, trainer)
-            _save_grid(folder, trainer.step_count, gan.generate(trainer.generator, grid_noise))
-            _update_status(run_id, step=trainer.step_count)
+            _save_on_stop(job, run_id, trainer)
         _update_status(run_id, status="stopped")
         raise
     except UserError as error:
@@ -345,6 +325,77 @@ def _train(job: jobs.Job, run_id: str) -> dict:
         raise
 
 
+@dataclass
+class _Tally:
+    """What the job carries from chunk to chunk into status.json and its reports."""
+
+    seconds: float  # spent training, over every session of the run
+    images_per_s: float | None  # real images through D per second, this session (or the last)
+    last_collapse: dict | None  # the newest mode-collapse measurement, with its step
+    session_steps: int = 0
+    session_seconds: float = 0.0
+    checkpointed: float = field(default_factory=time.monotonic)  # when the last checkpoint was saved
+
+    @classmethod
+    def of(cls, status: dict) -> _Tally:
+        return cls(status.get("seconds", 0.0), status.get("images_per_s"), status.get("last_collapse"))
+
+    def add(self, steps: int, seconds: float, images_per_step: int) -> None:
+        self.seconds += seconds
+        self.session_steps += steps
+        self.session_seconds += seconds
+        self.images_per_s = self.session_steps * images_per_step / self.session_seconds
+
+
+def _load_data(job: jobs.Job, spec: dict, cfg: GanConfig, folder: Path, step: int) -> data.ImageSet:
+    def progress(done: int, total: int) -> None:
+        job.report(step, cfg.iterations, phase="loading", loaded=done, to_load=total)
+
+    return data.load(spec, cfg.size, cfg.channels, progress, zip_data=folder / "data.zip")
+
+
+def _build_trainer(cfg: GanConfig, images: data.ImageSet, folder: Path) -> Trainer:
+    from services.gan.speedups import speed_up  # torch: see the module docstring
+    from services.gan.trainer import Trainer
+
+    trainer = speed_up(Trainer(cfg, images.images))
+    if (folder / CHECKPOINT).exists():
+        trainer.load(folder / CHECKPOINT)
+    return trainer
+
+
+def _monitor(job: jobs.Job, images: data.ImageSet, folder: Path, step: int, cfg: GanConfig) -> Monitor:
+    """The mode-collapse monitor for the run's real images; its class probe is trained on the
+    first start (seconds) and read from the run folder after that."""
+    from services.gan.collapse import Monitor  # torch: see the module docstring
+
+    def progress(done: int, total: int) -> None:
+        job.report(step, cfg.iterations, phase="probe", probe_done=done, probe_total=total)
+
+    return Monitor(
+        images.images,
+        labels=images.labels,
+        class_names=images.class_names,
+        probe_dir=folder / "probe",
+        progress=progress,
+    )
+
+
+def _train_chunk(job: jobs.Job, trainer: Trainer, tally: _Tally) -> dict[str, float]:
+    """Algorithm 1 up to the next metrics line (or a stop), holding the accelerator only for
+    that long, so other labs' work can interleave with a long run."""
+    cfg, step = trainer.cfg, trainer.step_count
+
+    def waiting(ahead: int) -> None:
+        job.report(step, cfg.iterations, phase="waiting", ahead=ahead)
+
+    began = time.perf_counter()
+    with compute.ACCELERATOR.hold(on_wait=waiting):
+        stats = trainer.steps(_chunk(step, cfg), stop=lambda: job.cancel_requested)
+    tally.add(trainer.step_count - step, time.perf_counter() - began, cfg.batch * cfg.k)
+    return stats
+
+
 def _chunk(step: int, cfg: GanConfig) -> int:
     """Steps to run before the next metrics line, sample, measurement, checkpoint or the end."""
     ends = [METRICS_EVERY, cfg.sample_every, cfg.eval_every, cfg.checkpoint_every]
@@ -352,62 +403,65 @@ def _chunk(step: int, cfg: GanConfig) -> int:
     return min(nearest, cfg.iterations) - step
 
 
-def _accelerator(job: jobs.Job, step: int, cfg: GanConfig):
-    """Hold the accelerator for one chunk, so other labs' work can interleave with a long run."""
-    from services.common.compute import ACCELERATOR
+def _record(
+    job: jobs.Job, run_id: str, trainer: Trainer, stats: dict, monitor: Monitor, tally: _Tally
+) -> None:
+    """A metrics line, and where they fall due a mode-collapse measurement, a sample grid
+    and a checkpoint; then the run's status and the job's report."""
+    cfg, step, folder = trainer.cfg, trainer.step_count, _folder(run_id)
+    final = step == cfg.iterations
+    record = {"step": step, **stats}
+    if step % cfg.eval_every == 0 or final:
+        measured = _measure_collapse(trainer, monitor)
+        record |= measured
+        tally.last_collapse = {"step": step, **measured}
+    with open(folder / "metrics.jsonl", "a", encoding="utf-8") as f:
+        f.write(json.dumps(record) + "\n")
+    report = {"phase": "training", "metrics": record, "collapse": tally.last_collapse}
+    if step % cfg.sample_every == 0 or final:
+        _save_samples(folder, trainer)
+        report["sample_step"] = step
+    # by steps, and by time: a server killed mid-run loses at most CHECKPOINT_SECONDS of training
+    if (
+        step % cfg.checkpoint_every == 0
+        or final
+        or time.monotonic() - tally.checkpointed >= CHECKPOINT_SECONDS
+    ):
+        _save_checkpoint(folder, trainer)
+        tally.checkpointed = time.monotonic()
+    latest = {
+        "last_metrics": record,
+        "last_collapse": tally.last_collapse,
+        "images_per_s": tally.images_per_s,
+    }
+    _update_status(run_id, step=step, seconds=tally.seconds, **latest)
+    job.report(step, cfg.iterations, images_per_s=tally.images_per_s, **report)
 
-    def waiting(ahead: int) -> None:
-        job.report(step, cfg.iterations, phase="waiting", ahead=ahead)
 
-    return ACCELERATOR.hold(on_wait=waiting)
+def _measure_collapse(trainer: Trainer, monitor: Monitor) -> dict:
+    """Mode-collapse measures of generated images, as many as there are real ones (at most ``EVAL_SAMPLES``)."""
+    from services.gan.model import sample  # torch: see the module docstring
 
-
-def _monitor(data: ImageSet, folder: Path, job: jobs.Job, step: int, cfg: GanConfig):
-    """The mode-collapse monitor for the run's real images; its class probe is trained on the
-    first start (seconds) and read from the run folder after that."""
-    from services.gan import collapse
-
-    def progress(done: int, total: int) -> None:
-        job.report(step, cfg.iterations, phase="probe", probe_done=done, probe_total=total)
-
-    return collapse.Monitor(
-        data.images,
-        labels=data.labels,
-        class_names=data.class_names,
-        probe_dir=folder / "probe",
-        progress=progress,
-    )
+    cfg = trainer.cfg
+    fakes = sample(trainer.generator, cfg, cfg.seed + 1, min(EVAL_SAMPLES, len(trainer.data)))
+    return _jsonable(monitor.measure(fakes))
 
 
-def _load_data(spec: dict, cfg: GanConfig, folder: Path, job: jobs.Job, step: int) -> ImageSet:
-    from services.gan import data as datasets
-
-    def progress(done: int, total: int) -> None:
-        job.report(step, cfg.iterations, phase="loading", loaded=done, to_load=total)
-
-    size, channels, limit = cfg.size, cfg.channels, spec.get("limit")
-    if spec["kind"] == "builtin":
-        return datasets.load_builtin(spec["name"], size, channels, count=limit, progress=progress)
-    if spec["kind"] == "kaggle":
-        from services.common.variants import VARIANTS
-
-        variant = next(v for v in VARIANTS if v.number == spec["variant"])
-        return datasets.load_kaggle(variant, size, channels, limit=limit, progress=progress)
-    if spec["kind"] == "folder":
-        return datasets.load_folder(spec["path"], size, channels, limit=limit, progress=progress)
-    return datasets.load_zip(
-        folder / "data.zip", size, channels, limit=limit, name=spec["name"], progress=progress
-    )
+def _save_on_stop(job: jobs.Job, run_id: str, trainer: Trainer) -> None:
+    """Keep what a stopped job trained: a checkpoint and a sample grid at its last step."""
+    folder = _folder(run_id)
+    job.report(trainer.step_count, phase="saving")
+    _save_checkpoint(folder, trainer)
+    _save_samples(folder, trainer)
+    _update_status(run_id, step=trainer.step_count)
 
 
 def _load_generator(path: Path, meta: dict):
-    from services.common import compute
-    from services.gan import model as gan
+    from services.gan.model import build  # torch: see the module docstring
+    from services.gan.trainer import read_checkpoint
 
-    cfg = GanConfig.from_dict(meta["config"])
-    generator, _ = gan.build(cfg)
-    tensors = _read_checkpoint(path, prefix="g.")
-    generator.load_state_dict({k[2:]: v for k, v in tensors.items()})
+    generator, _ = build(GanConfig.from_dict(meta["config"]))
+    generator.load_state_dict({k[2:]: v for k, v in read_checkpoint(path, prefix="g.").items()})
     return generator.to(compute.device()).eval()
 
 
@@ -475,6 +529,24 @@ def _rewind(folder: Path, step: int) -> None:
             grid.unlink()
 
 
+def _save_checkpoint(folder: Path, trainer: Trainer) -> None:
+    partial = folder / f"checkpoint.{os.getpid()}.{threading.get_ident()}.part"
+    trainer.save(partial)
+    os.replace(partial, folder / CHECKPOINT)
+
+
+def _save_samples(folder: Path, trainer: Trainer) -> None:
+    """The grid of the run's fixed noise at the trainer's step, so progress is visible."""
+    from services.gan.model import fixed_noise, generate  # torch: see the module docstring
+
+    images = generate(trainer.generator, fixed_noise(trainer.cfg, GRID_SIZE, trainer.cfg.seed))
+    samples = folder / "samples"
+    samples.mkdir(exist_ok=True)
+    partial = samples / f"step_{trainer.step_count:05d}.part"
+    data.to_pil_grid(images, nrow=8).save(partial, format="PNG")
+    os.replace(partial, samples / f"step_{trainer.step_count:05d}.png")
+
+
 def _line_step(line: str) -> float:
     try:
         return json.loads(line)["step"]
@@ -482,69 +554,10 @@ def _line_step(line: str) -> float:
         return float("inf")  # a line cut short by the crash
 
 
-def _save_checkpoint(folder: Path, trainer) -> None:
-    from safetensors.torch import save_file
-
-    partial = folder / f"checkpoint.{os.getpid()}.{threading.get_ident()}.part"
-    save_file(trainer.state(), partial, metadata={"step": str(trainer.step_count)})
-    os.replace(partial, folder / "checkpoint.safetensors")
-
-
-def _read_checkpoint(path: Path, prefix: str = "") -> dict:
-    from safetensors import SafetensorError
-    from safetensors.torch import safe_open
-
-    try:
-        with safe_open(path, framework="pt") as f:
-            return {key: f.get_tensor(key) for key in f.keys() if key.startswith(prefix)}
-    except (OSError, SafetensorError):
-        raise UserError("gan.run.bad_checkpoint") from None
-
-
-def _save_grid(folder: Path, step: int, images) -> None:
-    from services.gan.data import to_pil_grid
-
-    samples = folder / "samples"
-    samples.mkdir(exist_ok=True)
-    partial = samples / f"step_{step:05d}.part"
-    to_pil_grid(images, nrow=8).save(partial, format="PNG")
-    os.replace(partial, samples / f"step_{step:05d}.png")
-
-
-def _check_spec(spec: dict, zip_bytes: bytes | None) -> dict:
-    if not isinstance(spec, dict) or spec.get("kind") not in DATA_KINDS:
-        raise UserError("gan.data.spec")
-    limit = spec.get("limit")
-    if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit < 1):
-        raise UserError("gan.data.spec")
-    kind = spec["kind"]
-    if kind == "builtin":
-        from services.gan.data import BUILTINS
-
-        if spec.get("name") not in BUILTINS:
-            raise UserError("gan.data.spec")
-        keep = {"name": spec["name"]}
-    elif kind == "kaggle":
-        if spec.get("variant") not in range(1, 11):
-            raise UserError("gan.data.spec")
-        keep = {"variant": spec["variant"]}
-    elif kind == "folder":
-        if not isinstance(spec.get("path"), str) or not Path(spec["path"]).expanduser().is_dir():
-            raise UserError("gan.data.folder", path=str(spec.get("path")))
-        keep = {"path": spec["path"]}
-    else:
-        if not zip_bytes:
-            raise UserError("gan.data.spec")
-        keep = {"name": Path(str(spec.get("name") or "upload.zip")).name}
-    return {"kind": kind, **keep, "limit": limit}
-
-
 def _source(spec: dict) -> str:
-    """The data as a datasets source name before training has loaded it ("kaggle #3": no version yet)."""
-    from services.gan.data import source_name
-
+    """The data as a ``data.source_name`` before training has loaded it ("kaggle #3": no version yet)."""
     name = f"#{spec['variant']}" if spec["kind"] == "kaggle" else _describe(spec)
-    return source_name(spec["kind"], name)
+    return data.source_name(spec["kind"], name)
 
 
 def _describe(spec: dict) -> str:

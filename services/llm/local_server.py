@@ -21,6 +21,7 @@ would obey over its command line (``HOST``, ``PORT``, ``API_KEY``, ``CONFIG_FILE
 import atexit
 import importlib.util
 import os
+import runpy
 import socket
 import subprocess
 import sys
@@ -122,16 +123,11 @@ class LocalServer:
         self._proc: subprocess.Popen | None = None
         self._url: str | None = None
         self._lock = threading.Lock()
-        self.starts = 0  # how many times a server was started: restarts show up here
 
     @property
     def running(self) -> bool:
         """Cheap: only asks whether the child process is alive."""
         return self._proc is not None and self._proc.poll() is None
-
-    @property
-    def pid(self) -> int | None:
-        return self._proc.pid if self.running else None
 
     def ensure(self) -> str:
         """The base URL of a running server, starting (or restarting) one if needed."""
@@ -182,7 +178,6 @@ class LocalServer:
                 stdin=subprocess.DEVNULL,
             )
         self._url = f"http://127.0.0.1:{port}/v1"
-        self.starts += 1
         deadline = time.monotonic() + START_TIMEOUT_S
         while not _answers(self._url):
             if self._proc.poll() is not None or time.monotonic() > deadline:
@@ -227,20 +222,13 @@ def status_key() -> str:
 
 
 def sidebar_state() -> tuple[str, dict] | None:
-    """The local model as an entry of the sidebar's "loaded" list: a translation key and its
-    parameters, or None where the local model is not installed (Community Cloud).
-
-    Cheap enough for every rerun: it never starts the server and imports nothing heavy
-    (``find_spec`` locates llama_cpp without importing it).
-    """
-    if LOCAL.running:
-        return "llm.local.sidebar.running", {"model": MODEL_NAME}
-    return ("llm.local.sidebar.stopped", {"model": MODEL_NAME}) if available() else None
+    """The local model as an entry of the sidebar's "loaded" list while its server runs (a
+    translation key and its parameters), else None. Cheap: it never starts the server."""
+    return ("llm.local.sidebar.running", {"model": MODEL_NAME}) if LOCAL.running else None
 
 
 def _serve_until_orphaned(parent_pid: int, server_args: list[str]) -> None:
     """Run llama_cpp.server in this process and exit as soon as the parent is gone."""
-    import runpy
 
     def watch():
         while os.getppid() == parent_pid:

@@ -19,6 +19,8 @@ import i18n
 LEVELS = ("easy", "medium", "hard")
 STYLES = ("plain", "role", "few_shot", "step_by_step", "format", "custom")
 BUILTIN_LANGS = ("uk", "en")
+# Offered besides those: languages the answer checks recognise. The student may type any other.
+OFFERED_LANGS = (*BUILTIN_LANGS, "de", "fr", "es", "it", "pl")
 
 _TRANSLATION_SOURCE = {
     "easy": "Artificial intelligence helps people solve everyday problems faster.",
@@ -314,8 +316,7 @@ def language_code(text: str) -> str:
 def language_name(code: str, lang: str = "en") -> str:
     """The name of a language in ``lang`` (an interface language); a language the student
     added under a name the app does not know is called what they typed."""
-    key = _LANG_PREFIX + code
-    return i18n.t(key, lang) if key in i18n.TABLE else code
+    return i18n.t(f"llm.lang.{code}", lang) if _LANG_PREFIX + code in i18n.TABLE else code
 
 
 def task(number: int) -> Task:

@@ -1,32 +1,30 @@
 """AppTest tests of the Lab 2 page: languages, presets, every generation mode on the tiny model, a sweep,
-single-file checkpoints, LoRA files, PNG Info."""
+single-file checkpoints, LoRA files, PNG Info, settings kept across tabs and pages."""
 
 import io
-import socket
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
+import i18n
 from services.common import jobs
-from services.diffusion import infotext as png_info
-from services.diffusion import pipelines as diffusion
-from services.diffusion import presets as prompt_presets
+from services.diffusion import demo, generations, infotext, lora, models, pipelines, presets, sweeps
+from services.diffusion.generate import GenRequest
 from tests.diffusion.a1111_checkpoint import write_checkpoint
+from tests.diffusion.inputs import cut_network, lora_bytes, picture
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
+TABS = ("t2i", "i2i", "inp", "exp", "png", "lora")
 
 
 @pytest.fixture(scope="module")
-def shared_cache(tmp_path_factory):
-    """One cache for this module, so the tiny model is built once; one torch thread (see test_sweeps)."""
-    import torch
-
-    threads = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield tmp_path_factory.mktemp("diffusion-page")
-    torch.set_num_threads(threads)
+def shared_cache(tmp_path_factory, one_torch_thread):
+    """One cache for this module, so the tiny model is built once."""
+    return tmp_path_factory.mktemp("diffusion-page")
 
 
 @pytest.fixture(autouse=True)
@@ -40,6 +38,21 @@ def _page(**query) -> AppTest:
     at.run()
     at.switch_page("app_pages/diffusion.py")
     return at.run()
+
+
+def _open(at: AppTest, tab: str, lang: str = "en") -> AppTest:
+    """Open one of the lab's tabs (only the open one is drawn)."""
+    at.session_state["sd_tab"] = i18n.t(f"sd.tab.{tab}", lang)
+    return at.run()
+
+
+def _shown(markdown: str) -> str:
+    """Markdown as the student reads it: the escapes of quoted names removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def _error(at: AppTest) -> str:
+    return _shown(at.error[0].value)
 
 
 def _texts(at: AppTest) -> str:
@@ -63,16 +76,19 @@ def test_page_renders_in_both_languages_with_the_variants_prompt():
         assert not at.exception
         assert title in at.title[0].value
         assert tab in [t.label for t in at.tabs]
-        assert at.text_area(key="t2i_prompt").value == prompt_presets.preset(4, "basic").prompt
+        assert at.text_area(key="t2i_prompt").value == presets.preset(4, "basic").prompt
+        for name in TABS:  # only the open tab is drawn: each in turn
+            _open(at, name, lang)
+            assert not at.exception and not at.error, name
     # in Ukrainian the English prompt comes with its meaning
     uk = _page(lang="uk", variant="4")
-    assert any(prompt_presets.preset(4, "basic").meaning_uk in c.value for c in uk.caption)
+    assert any(presets.preset(4, "basic").meaning_uk in c.value for c in uk.caption)
 
 
 def test_choosing_a_preset_fills_prompt_and_negative_prompt():
     at = _page(lang="en", variant="10")
     at.selectbox(key="t2i_preset").set_value("detailed").run()
-    detailed = prompt_presets.preset(10, "detailed")
+    detailed = presets.preset(10, "detailed")
     assert at.text_area(key="t2i_prompt").value == detailed.prompt
     assert at.text_area(key="t2i_negative").value == detailed.negative
 
@@ -102,6 +118,7 @@ def test_steps_experiment_runs_and_draws_its_chart_and_table():
     at = _page(lang="uk", variant="2")
     at.slider(key="t2i_width").set_value(64)
     at.slider(key="t2i_height").set_value(64)
+    _open(at, "exp", "uk")
     at.text_input(key="exp_values_steps").set_value("1, 2")
     at.button(key="exp_run").click().run()
     assert not at.exception
@@ -124,24 +141,24 @@ def test_model_picker_explains_unreachable_and_wrong_models():
     at.text_input(key="sdp_hub").set_value("genlab-tests/no-such-model").run()
     at.button(key="sdp_load").click().run()
     assert not at.exception
-    assert at.error and "genlab-tests/no-such-model" in at.error[0].value
+    assert at.error and "genlab-tests/no-such-model" in _error(at)
 
 
 def test_lora_is_checked_added_and_removed(tmp_path):
     import torch
     from safetensors.torch import save_file
 
-    lora = tmp_path / "my_style.safetensors"
-    save_file({"unet.down.lora_A.weight": torch.zeros(4, 8)}, str(lora))
-    at = _page(lang="en")
+    file = tmp_path / "my_style.safetensors"
+    save_file({"unet.down.lora_A.weight": torch.zeros(4, 8)}, str(file))
+    at = _open(_page(lang="en"), "lora")
     at.radio(key="lora_source").set_value("path").run()
     at.text_input(key="lora_path").set_value(str(tmp_path / "missing.safetensors"))
     at.button(key="lora_add").click().run()
     assert not at.exception and at.error
-    at.text_input(key="lora_path").set_value(str(lora))
+    at.text_input(key="lora_path").set_value(str(file))
     at.button(key="lora_add").click().run()
     assert not at.exception and not at.error
-    assert any("my_style" in m.value for m in at.markdown)
+    assert any("my_style" in _shown(m.value) for m in at.markdown)
     assert [x.name for x in at.session_state["sdp_loras"]] == ["my_style"]
     at.button(key="lora_rm_0").click().run()
     assert not at.exception and at.session_state["sdp_loras"] == []
@@ -152,32 +169,28 @@ def test_lora_is_checked_added_and_removed(tmp_path):
 
 @pytest.fixture
 def no_network(monkeypatch):
-    """No machine can be reached, as on a laptop without internet (AppTest runs the page in this process)."""
-
-    def unreachable(*args, **kwargs):
-        raise OSError("network is unreachable (test)")
-
-    monkeypatch.setattr(socket, "getaddrinfo", unreachable)
-    monkeypatch.setattr(socket.socket, "connect", unreachable)
+    cut_network(monkeypatch)  # AppTest runs the page in this process
 
 
 def _png(size=(64, 64), text: str | None = None) -> bytes:
-    from PIL import Image, ImageDraw
-
-    image = Image.new("RGB", size, (30, 90, 200))
-    ImageDraw.Draw(image).ellipse([8, 8, size[0] - 8, size[1] - 8], fill=(240, 120, 20))
+    image = picture(size)
     if text is not None:
-        return png_info.write_png(image, text)
+        return infotext.write_png(image, text)
     buffer = io.BytesIO()
     image.save(buffer, format="PNG")
     return buffer.getvalue()
 
 
-def _lora_bytes(key: str = "unet.down.lora_A.weight") -> bytes:
-    import torch
-    from safetensors.torch import save
-
-    return save({key: torch.zeros(4, 8)})
+def _generate(at: AppTest, prefix: str) -> list:
+    """Generate in tab ``prefix`` at the quickest settings (2 steps, 64×64); returns the job's images."""
+    at.slider(key=f"{prefix}_steps").set_value(2)
+    at.slider(key=f"{prefix}_width").set_value(64)
+    at.slider(key=f"{prefix}_height").set_value(64)
+    at.button(key=f"{prefix}_go").click().run()
+    assert not at.exception and not at.error
+    _wait_for_job(at, "gen")
+    assert not at.exception
+    return _job_images(at)
 
 
 def _job_images(at: AppTest) -> list:
@@ -188,7 +201,7 @@ def _job_images(at: AppTest) -> list:
 
 
 def test_a_single_file_checkpoint_loads_offline_with_a_local_config_folder(tmp_path, no_network):
-    tiny = diffusion.tiny_model()
+    tiny = demo.tiny_model()
     file = write_checkpoint(Path(tiny.id), tmp_path / "my-model.safetensors")
     at = _page(lang="en")
     at.button_group(key="sdp_source").set_value("file").run()
@@ -202,15 +215,9 @@ def test_a_single_file_checkpoint_loads_offline_with_a_local_config_folder(tmp_p
     at.button(key="sdp_load").click().run()
     assert not at.exception and not at.error
     assert "Model loaded and ready" in [s.value for s in at.success]
-    assert diffusion.is_loaded(diffusion.model_ref("file", str(file), config=tiny.id))
+    assert pipelines.is_loaded(models.model_ref("file", str(file), config=tiny.id))
     # and it generates through the page
-    at.slider(key="t2i_steps").set_value(2)
-    at.slider(key="t2i_width").set_value(64)
-    at.slider(key="t2i_height").set_value(64)
-    at.button(key="t2i_go").click().run()
-    _wait_for_job(at, "gen")
-    assert not at.exception
-    (image,) = _job_images(at)
+    (image,) = _generate(at, "t2i")
     assert "Model: my-model" in image.parameters
 
 
@@ -226,70 +233,68 @@ def test_a_config_that_is_neither_a_folder_nor_a_hub_id_is_a_message(tmp_path):
 
 
 def test_an_uploaded_lora_is_saved_under_a_safe_name_and_added(shared_cache):
-    at = _page(lang="en")
+    at = _open(_page(lang="en"), "lora")
     weight = at.slider(key="lora_weight")
-    assert (weight.min, weight.max) == diffusion.LORA_WEIGHT_RANGE
+    assert (weight.min, weight.max) == lora.WEIGHT_RANGE
     # no file yet: a message
     at.button(key="lora_add").click().run()
     assert not at.exception and at.error and "Upload a LoRA file" in at.error[0].value
     # a file whose name tries to leave the cache
     at.file_uploader(key="lora_file").set_value(
-        ("../../../etc/my style.safetensors", _lora_bytes(), "application/octet-stream")
+        ("../../../etc/my style.safetensors", lora_bytes(), "application/octet-stream")
     )
     at.slider(key="lora_weight").set_value(-3.5)
     at.button(key="lora_add").click().run()
     assert not at.exception and not at.error
-    (lora,) = at.session_state["sdp_loras"]
-    stored = Path(lora.path)
-    assert stored.is_file() and stored.name == "my_style.safetensors" and lora.weight == -3.5
+    (added,) = at.session_state["sdp_loras"]
+    stored = Path(added.path)
+    assert stored.is_file() and stored.name == "my_style.safetensors" and added.weight == -3.5
     assert stored.is_relative_to(shared_cache / "loras")
-    assert any("my_style" in m.value for m in at.markdown)
+    assert any("my_style" in _shown(m.value) for m in at.markdown)
     # the same file again only takes the new weight
     at.slider(key="lora_weight").set_value(1.5)
     at.button(key="lora_add").click().run()
     assert [(x.name, x.weight) for x in at.session_state["sdp_loras"]] == [("my_style", 1.5)]
     # a safetensors file with no LoRA in it is refused and not kept
     at.file_uploader(key="lora_file").set_value(
-        ("weights.safetensors", _lora_bytes("conv.weight"), "application/octet-stream")
+        ("weights.safetensors", lora_bytes("conv.weight"), "application/octet-stream")
     )
     at.button(key="lora_add").click().run()
-    assert not at.exception and at.error and "weights.safetensors" in at.error[0].value
+    assert not at.exception and at.error and "weights.safetensors" in _error(at)
     assert len(at.session_state["sdp_loras"]) == 1
     assert not list((shared_cache / "loras").rglob("weights.safetensors"))
 
 
 def test_the_demo_lora_is_one_click_on_the_tiny_model_and_changes_the_infotext():
-    at = _page(lang="en")
+    at = _open(_page(lang="en"), "lora")
     at.button(key="lora_demo").click().run()
     assert not at.exception and not at.error
-    (lora,) = at.session_state["sdp_loras"]
-    assert (lora.name, lora.weight) == ("tiny-lora", 0.8)
-    at.slider(key="t2i_steps").set_value(2)
-    at.slider(key="t2i_width").set_value(64)
-    at.slider(key="t2i_height").set_value(64)
-    at.button(key="t2i_go").click().run()
-    _wait_for_job(at, "gen")
-    assert not at.exception
-    (image,) = _job_images(at)
+    (added,) = at.session_state["sdp_loras"]
+    assert (added.name, added.weight) == ("tiny-lora", 0.8)
+    (image,) = _generate(_open(at, "t2i"), "t2i")
     assert 'Lora weights: "tiny-lora: 0.8"' in image.parameters
     # a real model has no demo LoRA
     at.button_group(key="sdp_source").set_value("preset").run()
+    _open(at, "lora")
     assert not at.exception
-    assert "lora_demo" not in [b.key for b in at.button]
+    buttons = [b.key for b in at.button]
+    assert "lora_add" in buttons and "lora_demo" not in buttons
 
 
 def test_png_info_sends_the_parameters_to_txt2img_cfg_zero_included():
-    text = png_info.format_parameters(
+    text = infotext.format_parameters(
         "a lighthouse at dusk", "blurry, text", 4, "DPM++ 2M Karras", 0.0, 4242, 64, 96, "SD-Turbo"
     )
     at = _page(lang="en")
     assert at.slider(key="t2i_cfg").value != 0.0
+    _open(at, "png")
     at.file_uploader(key="png_file").set_value(("turbo.png", _png(text=text), "image/png")).run()
     assert not at.exception
     assert text in [c.value for c in at.code]
     at.button(key="png_send").click().run()
     assert not at.exception
     assert "The parameters are now in the txt2img tab." in [s.value for s in at.success]
+    _open(at, "t2i")
     assert at.text_area(key="t2i_prompt").value == "a lighthouse at dusk"
     assert at.text_area(key="t2i_negative").value == "blurry, text"
     assert at.selectbox(key="t2i_sampler").value == "DPM++ 2M Karras"
@@ -300,7 +305,7 @@ def test_png_info_sends_the_parameters_to_txt2img_cfg_zero_included():
 
 
 def test_png_info_of_a_plain_png_says_it_has_no_parameters():
-    at = _page(lang="uk")
+    at = _open(_page(lang="uk"), "png", "uk")
     at.file_uploader(key="png_file").set_value(("plain.png", _png(), "image/png")).run()
     assert not at.exception
     assert any("немає параметрів" in i.value for i in at.info)
@@ -308,19 +313,62 @@ def test_png_info_of_a_plain_png_says_it_has_no_parameters():
 
 @pytest.mark.parametrize(("prefix", "marker"), [("i2i", "Denoising strength: 0.75"), ("inp", "Mask blur: 0")])
 def test_img2img_and_inpaint_run_on_the_tiny_model_through_the_page(prefix, marker):
-    at = _page(lang="en", variant="2")
+    at = _open(_page(lang="en", variant="2"), prefix)
     at.button(key=f"{prefix}_go").click().run()  # no picture yet: a message, no job
     assert not at.exception and at.error and "initial image" in at.error[0].value
     at.file_uploader(key=f"{prefix}_image").set_value(("picture.png", _png((80, 56)), "image/png"))
-    at.slider(key=f"{prefix}_steps").set_value(2)
-    at.slider(key=f"{prefix}_width").set_value(64)
-    at.slider(key=f"{prefix}_height").set_value(64)
     at.number_input(key=f"{prefix}_seed").set_value(77)
-    at.button(key=f"{prefix}_go").click().run()
-    assert not at.exception and not at.error
-    _wait_for_job(at, "gen")
-    assert not at.exception
+    (image,) = _generate(at, prefix)
     assert "Seeds used: **77**" in _texts(at)
-    (image,) = _job_images(at)
     assert marker in image.parameters and "Size: 64x64" in image.parameters
     assert Image.open(image.path).size == (64, 64)
+
+
+# --- the student's settings outlive closed tabs and other pages; a reload finds its job's tab ------------
+
+
+def test_settings_survive_a_model_source_switch_and_a_page_switch():
+    at = _page(lang="en", variant="3")
+    at.text_area(key="t2i_prompt").set_value("a blue fox, watercolor")
+    at.text_area(key="t2i_negative").set_value("text, frame")
+    at.number_input(key="t2i_seed").set_value(4321).run()
+    at.button_group(key="sdp_source").set_value("hub").run()
+    assert not at.exception
+    assert "t2i_prompt" not in [t.key for t in at.text_area]  # no model named yet: no tabs drawn
+    at.button_group(key="sdp_source").set_value("tiny").run()
+    at.switch_page("app_pages/home.py").run()
+    at.switch_page("app_pages/diffusion.py").run()
+    assert not at.exception
+    assert at.button_group(key="sdp_source").value == "tiny"
+    assert at.text_area(key="t2i_prompt").value == "a blue fox, watercolor"
+    assert at.text_area(key="t2i_negative").value == "text, frame"
+    assert at.number_input(key="t2i_seed").value == 4321
+    # the experiments read txt2img's settings while its tab is closed
+    _open(at, "exp")
+    assert any("a blue fox, watercolor" in c.value and "4321" in c.value for c in at.caption)
+
+
+def test_an_uploaded_picture_survives_closing_its_tab():
+    at = _open(_page(lang="en", variant="2"), "i2i")
+    at.file_uploader(key="i2i_image").set_value(("picture.png", _png((80, 56)), "image/png")).run()
+    _open(_open(at, "t2i"), "i2i")
+    assert not at.exception
+    assert any("picture.png" in c.value for c in at.caption)  # the uploader is empty, the picture kept
+    (image,) = _generate(at, "i2i")
+    assert "Denoising strength: 0.75" in image.parameters
+
+
+def test_a_reload_with_a_job_in_the_url_opens_its_tab():
+    tiny = demo.tiny_model()
+    request = GenRequest(prompt="a fox", steps=2, width=64, height=64, seed=1)
+    sweep = sweeps.start(tiny, request, "steps", "1, 2")
+    assert sweep.wait(60)
+    at = _page(lang="en", sweep=sweep.id)
+    assert not at.exception
+    assert at.session_state["sd_tab"] == i18n.t("sd.tab.exp", "en")
+    assert any("Steps" in s.value for s in at.subheader)  # the sweep is drawn again
+    job = generations.start(tiny, replace(request, mode="img2img", init_image=picture()), key="i2i")
+    assert job.wait(60)
+    at = _page(lang="en", gen=job.id)
+    assert at.session_state["sd_tab"] == i18n.t("sd.tab.i2i", "en")
+    assert "Seeds used: **1**" in _texts(at)

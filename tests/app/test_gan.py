@@ -11,10 +11,11 @@ from streamlit.testing.v1 import AppTest
 
 import i18n
 from services.common import jobs
+from services.common.owners import Actor
 from services.common.paths import cache_dir
-from services.gan import data as datasets
-from services.gan import model as gan
-from services.gan import runs as gan_runs
+from services.gan import config, data, runs
+
+ME = Actor("e" * 32)  # the student of these tests
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 TABS = ("data", "model", "train", "runs", "sample", "collapse")
@@ -38,7 +39,7 @@ def _open(at: AppTest, tab: str, lang: str = "en") -> AppTest:
 def stop_runs():
     """Training threads outlive a test: stop the ones it started."""
     yield
-    for job in jobs.find(gan_runs.JOB_KIND, active_only=True):
+    for job in jobs.find(runs.JOB_KIND, active_only=True):
         job.cancel()
         job.wait(30)
 
@@ -94,6 +95,30 @@ def test_depth_changes_the_layer_tables():
     assert not at.exception and not at.error
 
 
+def test_settings_survive_hidden_tabs_and_a_page_switch():
+    at = _gan_page("en")
+    at.segmented_control(key="gan_source").set_value("folder").run()
+    at.text_input(key="gan_folder").input("/my/pictures").run()
+    _open(at, "model")
+    at.number_input(key="gan_hp_iterations").set_value(345).run()
+    at.select_slider(key="gan_hp_g_width").set_value(8).run()
+    _open(at, "train")  # neither Data nor Model is drawn: the Train tab reads the settings from the session
+    assert (at.session_state["gan_hp_iterations"], at.session_state["gan_source"]) == (345, "folder")
+    at.switch_page("app_pages/home.py")
+    at.run()
+    assert not at.exception
+    at.switch_page("app_pages/gan.py")
+    at.run()
+    assert not at.exception
+    _open(at, "model")
+    assert at.number_input(key="gan_hp_iterations").value == 345
+    assert at.select_slider(key="gan_hp_g_width").value == 8
+    assert at.select_slider(key="gan_hp_d_width").value == config.DEFAULT.d_width  # untouched: the default
+    _open(at, "data")
+    assert at.segmented_control(key="gan_source").value == "folder"
+    assert at.text_input(key="gan_folder").value == "/my/pictures"
+
+
 def _data_defaults(at: AppTest) -> tuple:
     return tuple(at.session_state[key] for key in ("gan_builtin", "gan_size", "gan_channels"))
 
@@ -108,7 +133,7 @@ def test_the_data_defaults_follow_the_variant_picked_on_home():
     at.run()
     assert not at.exception
     assert _data_defaults(at) == ("digits", 28, 1)
-    assert at.select_slider(key="gan_hp_depth").value == gan.max_depth(28)
+    assert at.select_slider(key="gan_hp_depth").value == config.max_depth(28)
     _open(at, "data")
     assert at.radio(key="gan_builtin").value == "digits"
     assert at.segmented_control(key="gan_size").value == 28
@@ -160,13 +185,13 @@ def test_builtin_shapes_are_named_in_ukrainian():
 
 def test_skipped_and_converted_files_are_named_not_coded(tmp_path):
     """A folder with class subfolders, a loose image, a text file and a palette image."""
-    shapes = datasets.load_builtin("shapes", 32, 1, count=4)
+    shapes = data.load_builtin("shapes", 32, 1, count=4)
     for i, image in enumerate(shapes.images):
         folder = tmp_path / "set" / ("circle", "square")[i % 2]
         folder.mkdir(parents=True, exist_ok=True)
-        datasets.to_pil_grid(image, padding=0).save(folder / f"{i}.png")
+        data.to_pil_grid(image, padding=0).save(folder / f"{i}.png")
     Image.new("P", (32, 32), 3).save(tmp_path / "set" / "circle" / "palette.png")
-    datasets.to_pil_grid(shapes.images[0], padding=0).save(tmp_path / "set" / "loose.png")
+    data.to_pil_grid(shapes.images[0], padding=0).save(tmp_path / "set" / "loose.png")
     (tmp_path / "set" / "square" / "notes.txt").write_text("not a picture")
 
     at = _gan_page("uk")
@@ -185,8 +210,8 @@ def test_skipped_and_converted_files_are_named_not_coded(tmp_path):
 
 def _finished_run(collapse: dict) -> str:
     """A run that trained 40 steps and whose newest mode-collapse measurement is ``collapse``."""
-    cfg = gan.GanConfig(g_width=8, d_width=8, iterations=40)
-    run_id = gan_runs.create(cfg, {"kind": "builtin", "name": "shapes", "limit": 300})
+    cfg = config.GanConfig(g_width=8, d_width=8, iterations=40)
+    run_id = runs.create(cfg, {"kind": "builtin", "name": "shapes", "limit": 300}, owner=ME.owner)
     status = {"status": "done", "step": 40, "seconds": 3.0, "last_collapse": {"step": 40, **collapse}}
     (cache_dir("runs", run_id) / "status.json").write_text(json.dumps(status))
     return run_id
@@ -223,10 +248,10 @@ def test_train_tab_says_nothing_of_collapse_when_there_is_none():
 
 def _image_folder(folder: Path, count: int) -> Path:
     """A flat folder of PNGs (so unlabelled), drawn from the built-in shapes."""
-    shapes = datasets.load_builtin("shapes", 32, 1, count=count)
+    shapes = data.load_builtin("shapes", 32, 1, count=count)
     folder.mkdir()
     for i, image in enumerate(shapes.images):
-        datasets.to_pil_grid(image, padding=0).save(folder / f"shape_{i:03d}.png")
+        data.to_pil_grid(image, padding=0).save(folder / f"shape_{i:03d}.png")
     return folder
 
 
@@ -248,9 +273,9 @@ def test_tiny_run_from_a_folder_to_runs_samples_and_collapse(tmp_path, stop_runs
     run_id = at.query_params["run"]
     run_id = run_id[0] if isinstance(run_id, list) else run_id
     deadline = time.time() + 90
-    while gan_runs.run_info(run_id).status == "running" and time.time() < deadline:
+    while runs.run_info(run_id).status == "running" and time.time() < deadline:
         time.sleep(0.5)
-    info = gan_runs.run_info(run_id)
+    info = runs.run_info(run_id)
     assert info.status == "done" and info.step == TINY["gan_hp_iterations"], info
 
     at.run()  # the page re-attaches to the finished run through the URL

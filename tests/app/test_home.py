@@ -1,8 +1,13 @@
 """AppTest smoke tests of the router and the home page."""
 
+import time
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+
+from services.common.owners import Actor
+
+ME = Actor("e" * 32)  # the student of these tests
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 
@@ -46,20 +51,20 @@ def test_language_switch_changes_the_text():
     assert "лабораторія" in at.title[0].value
 
 
-def test_the_app_resumes_gan_runs_that_a_restart_interrupted():
-    """A run left "running" by a server that died goes on when the app starts again."""
-    import streamlit as st
+def test_the_server_resumes_gan_runs_that_a_restart_interrupted(tmp_path, monkeypatch):
+    """A run left "running" by a server that died goes on as soon as `streamlit run app.py` starts
+    again, before anybody opens a page (its ASGI start-up hook)."""
+    from services.gan import runs
+    from services.gan.config import GanConfig
+    from tests.conftest import serve_app
 
-    from services.common import jobs
-    from services.gan import model as gan
-    from services.gan import runs as gan_runs
-
-    cfg = gan.GanConfig(size=28, latent=8, g_width=8, d_width=8, batch=16, iterations=5)
-    run_id = gan_runs.create(cfg, {"kind": "builtin", "name": "shapes", "limit": 64})
-    gan_runs._update_status(run_id, status="running")  # what the dead server left behind
-    assert gan_runs.run_info(run_id).status == "interrupted"
-    st.cache_resource.clear()  # a fresh server process
-    at = _app(lang="en")
-    assert not at.exception
-    [job] = jobs.find(gan_runs.JOB_KIND, run_id)
-    assert job.wait(60) and gan_runs.run_info(run_id).status == "done"
+    monkeypatch.setenv("GENLAB_CACHE", str(tmp_path))  # the run is written where the server will look
+    cfg = GanConfig(size=28, latent=8, g_width=8, d_width=8, batch=16, iterations=5)
+    run_id = runs.create(cfg, {"kind": "builtin", "name": "shapes", "limit": 64}, owner=ME.owner)
+    runs._update_status(run_id, status="running")  # what the dead server left behind
+    with serve_app(tmp_path):
+        deadline = time.time() + 120
+        while runs._read_status(run_id).get("status") != "done" and time.time() < deadline:
+            time.sleep(0.5)
+    status = runs._read_status(run_id)
+    assert status["status"] == "done" and status["step"] == 5, status

@@ -10,13 +10,28 @@ from streamlit.testing.v1 import AppTest
 
 from i18n import TABLE, t
 from services.common import jobs
-from services.llm import history as llm_history
-from services.llm import local_server as llm_server
-from services.llm import matrix as llm
-from tests.llm import servers as llm_servers
+from services.llm import endpoints, history, local_server, matrix
+from tests.llm import servers
 
 ROOT = Path(__file__).resolve().parents[2]
-local_server = llm_servers.local_server
+embedded_server = servers.embedded_server  # a fixture
+
+
+def llm_page(lang: str, variant: int | None = None) -> AppTest:
+    """The app opened in ``lang`` (and the student's variant), then switched to Lab 3."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = lang
+    if variant is not None:
+        at.query_params["variant"] = str(variant)
+    at.run()
+    at.switch_page("app_pages/llm.py")
+    return at.run()
+
+
+def open_tab(at: AppTest, name: str, lang: str) -> None:
+    """Open a tab of the lab, as a click on it does (only the open tab is drawn)."""
+    at.session_state["llm_tab"] = t(f"llm.tab.{name}", lang)
+    at.run()
 
 
 def small_matrix(at: AppTest) -> None:
@@ -26,13 +41,8 @@ def small_matrix(at: AppTest) -> None:
     at.number_input(key="llm_max_tokens").set_value(8)
 
 
-def test_page_runs_a_comparison_and_shows_results(local_server):
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = "en"
-    at.query_params["variant"] = "4"
-    at.run()
-    at.switch_page("app_pages/llm.py")
-    at.run()
+def test_page_runs_a_comparison_and_shows_results(embedded_server):
+    at = llm_page("en", variant=4)
     assert not at.exception
     assert at.multiselect(key="llm_tasks").value == [4]  # the student's own task first
     small_matrix(at)
@@ -45,23 +55,22 @@ def test_page_runs_a_comparison_and_shows_results(local_server):
     assert job.wait(120) and job.snapshot().state == jobs.DONE
     at.run()
     assert not at.exception and not at.error
-    assert [d.value.shape[0] for d in at.dataframe] == [1, 1]  # this run, and the same in the history tab
+    assert [d.value.shape[0] for d in at.dataframe] == [1]  # this run's table
     # Under the answer: its metrics, and the Fibonacci checker's verdict on it.
     captions = " ".join(c.value for c in at.caption)
     assert "first token" in captions
     verdicts = [t(k, "en").split("{")[0].split("}")[-1] for k in TABLE if k.startswith("llm.check.fib.")]
     assert any(v and v in captions for v in verdicts), captions
-    assert [e.title for e in llm_history.entries()] == ["Task 4 · answers: 1"]
+    assert [e.title for e in history.entries()] == ["Task 4 · answers: 1"]
     # History tab shows the saved comparison too.
+    open_tab(at, "history", "en")
+    assert not at.exception and not at.error
     assert at.selectbox(key="llm_history_pick").value.id == job.snapshot().result["id"]
+    assert [d.value.shape[0] for d in at.dataframe] == [1]
 
 
 def test_page_reports_bad_settings_in_the_users_language():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = "uk"
-    at.run()
-    at.switch_page("app_pages/llm.py")
-    at.run()
+    at = llm_page("uk")
     at.toggle(key="llm_use_remote").set_value(True)
     at.run()
     at.text_input(key="llm_base_url").set_value("localhost:11434")
@@ -74,12 +83,7 @@ def test_page_reports_bad_settings_in_the_users_language():
 
 
 def test_student_adds_a_language_and_the_request_asks_for_an_answer_in_it():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = "en"
-    at.query_params["variant"] = "1"
-    at.run()
-    at.switch_page("app_pages/llm.py")
-    at.run()
+    at = llm_page("en", variant=1)
     at.multiselect(key="llm_styles").set_value(["plain"])
     # Typed into the multiselect: an ISO code, and a language the app has no name for.
     at.multiselect(key="llm_languages").set_value(["en", "pt", "Klingon"])
@@ -101,25 +105,24 @@ def test_student_adds_a_language_and_the_request_asks_for_an_answer_in_it():
 
 
 def test_history_says_an_added_language_was_not_checked_and_names_temperature_in_ukrainian():
-    matrix = llm.Matrix(
+    settings = matrix.Matrix(
         [(1, "easy")],
         ["plain"],
         ["Klingon"],
-        [llm.local_endpoint()],
+        [endpoints.local_endpoint()],
         [0.2, 0.7],
         prompts={"Klingon": {"1:easy": "De'wI' QeD ghItlh."}},
     )
-    comparison = llm.Comparison(matrix, "Klingon")
+    comparison = matrix.Comparison(settings, "Klingon")
     for cell in comparison.cells:
-        reply = llm.Reply("Artificial intelligence is a tool that helps people in the office.", 1.0, 0.1, 12,
+        reply = endpoints.Reply("Artificial intelligence is a tool that helps people in the office.", 1.0, 0.1, 12,
                           20, 12, "stop", False)  # fmt: skip
-        comparison.update(cell.index, **llm.measure(cell, reply), status=llm.DONE)
-    llm_history.save(comparison.record())
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.query_params["lang"] = "uk"
-    at.run()
-    at.switch_page("app_pages/llm.py")
-    at.run()
+        comparison.update(cell.index, **matrix.assess(cell, reply), status=matrix.DONE)
+    history.save(comparison.record())
+    at = llm_page("uk")
+    assert not at.exception
+    assert at.slider(key="llm_top_p").label == "Ядрове семплювання (top_p)"
+    open_tab(at, "history", "uk")
     assert not at.exception
     captions = [c.value for c in at.caption]
     # The English answer is not called wrong: Klingon has no detector, so it is not checked.
@@ -127,10 +130,72 @@ def test_history_says_an_added_language_was_not_checked_and_names_temperature_in
     assert sum(unchecked in c for c in captions) == 2, captions
     assert not any(t("llm.check.lang", "uk", language="англійська") in c for c in captions)
     markdown = " ".join(m.value for m in at.markdown)
-    assert "температура 0.2" in markdown and "температура 0.7" in markdown and "T=" not in markdown
+    assert "температура 0,2" in markdown and "температура 0,7" in markdown and "T=" not in markdown
     [table] = at.dataframe
     assert "Температура" in table.value.columns and "T" not in table.value.columns
-    assert at.slider(key="llm_top_p").label == "Ядрове семплювання (top_p)"
+
+
+def test_an_old_link_to_a_comparison_cut_by_a_restart_shows_what_finished():
+    settings = matrix.Matrix([(1, "easy")], ["plain"], ["en", "uk"], [endpoints.local_endpoint()], [0.0])
+    comparison = matrix.Comparison(settings, "cut")
+    reply = endpoints.Reply("An answer that came before the restart.", 1.0, 0.1, 12, 8, 8, "stop", False)
+    first = comparison.cells[0]
+    comparison.update(0, **matrix.assess(first, reply), text=reply.text, status=matrix.DONE)
+    history.save(comparison.record())  # saved while running; this process has no job for it
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.query_params["lang"] = "en"
+    at.run()
+    at.switch_page("app_pages/llm.py")
+    at.query_params["llm_job"] = comparison.id
+    at.run()
+    assert not at.exception
+    assert [w.value for w in at.warning] == [t("llm.state.interrupted", "en", done=1, total=2)]
+    assert any("An answer that came before the restart." in m.value for m in at.markdown)
+
+
+SETTINGS = {
+    "llm_tasks": [4, 9],
+    "llm_styles": ["few_shot", "format"],
+    "llm_languages": ["en", "de"],
+    "llm_temperatures": [0.2, 1.3],
+}
+
+
+def test_settings_survive_a_page_switch_and_a_hidden_tab_and_tasks_follow_a_new_variant():
+    at = llm_page("en", variant=4)
+    for key, value in SETTINGS.items():
+        at.multiselect(key=key).set_value(value)
+    at.slider(key="llm_top_p").set_value(0.5)
+    at.number_input(key="llm_max_tokens").set_value(64)
+    at.run()
+    at.text_area(key="llm_prompt_de_4_easy").set_value("Schreibe einen kurzen Artikel über KI.")
+    at.run()
+
+    def kept() -> bool:
+        chosen = {key: at.multiselect(key=key).value for key in SETTINGS}
+        assert chosen == SETTINGS, chosen
+        assert at.slider(key="llm_top_p").value == 0.5 and at.number_input(key="llm_max_tokens").value == 64
+        return at.text_area(key="llm_prompt_de_4_easy").value == "Schreibe einen kurzen Artikel über KI."
+
+    assert kept()
+    at.switch_page("app_pages/home.py")
+    at.run()
+    at.switch_page("app_pages/llm.py")
+    at.run()
+    assert not at.exception and kept()
+    open_tab(at, "theory", "en")  # the Compare tab's widgets are not drawn meanwhile
+    assert not at.multiselect
+    open_tab(at, "compare", "en")
+    assert not at.exception and kept()
+    # Another variant picked on Home: the tasks start again at its task; the rest stays.
+    at.switch_page("app_pages/home.py")
+    at.run()
+    at.selectbox(key="home_variant").set_value(7)
+    at.run()
+    at.switch_page("app_pages/llm.py")
+    at.run()
+    assert at.multiselect(key="llm_tasks").value == [7]
+    assert at.multiselect(key="llm_styles").value == SETTINGS["llm_styles"]
 
 
 CLOUD = """
@@ -139,7 +204,7 @@ for name in ("torch", "diffusers", "transformers", "sklearn", "llama_cpp", "llm_
     sys.modules[name] = None  # as on Community Cloud, where they are not installed
 from streamlit.testing.v1 import AppTest
 from services.common import jobs
-from services.llm import history as llm_history
+from services.llm import history
 at = AppTest.from_file("cloud/streamlit_app.py", default_timeout=60)
 at.secrets["OPENAI_API_KEY"] = {key!r}
 at.secrets["OPENAI_BASE_URL"] = {url!r}
@@ -148,9 +213,11 @@ at.query_params["lang"] = "en"
 at.run()
 assert not at.exception, at.exception
 assert len(at.get("page_link")) == 1  # the home page links to the LLM lab only
+assert not any("local model" in m.value for m in at.markdown)  # promises nothing that is missing
 at.switch_page("../app_pages/llm.py")
 at.run()
 assert not at.exception, at.exception
+assert not any("SmolLM2" in c.value for c in at.caption[:1]), at.caption[0].value
 assert at.toggle(key="llm_use_remote").value and not at.toggle(key="llm_use_local").value
 assert {key!r} not in str([w.value for w in at.text_input])  # the key is never shown back
 at.multiselect(key="llm_styles").set_value(["plain"])
@@ -165,18 +232,18 @@ at.run()
 assert not at.exception and not at.error, [e.value for e in at.error]
 [cell] = job.snapshot().result["cells"]
 assert cell["status"] == "done" and cell["text"] and cell["model"] == {model!r}, cell
-entry = llm_history.entries()[0]
-assert {key!r} not in json.dumps(llm_history.load(entry.id))
+entry = history.entries()[0]
+assert {key!r} not in json.dumps(history.load(entry.id))
 for name in ("torch", "diffusers", "llama_cpp"):
     assert sys.modules[name] is None, name + " was imported"
 print("ok")
 """
 
 
-def test_cloud_entrypoint_works_with_an_api_key_and_without_torch_or_llama_cpp(local_server, tmp_path):
+def test_cloud_entrypoint_works_with_an_api_key_and_without_torch_or_llama_cpp(embedded_server, tmp_path):
     """The local server stands in for a remote OpenAI-compatible endpoint reached with a key."""
     key = "sk-cloud-test-key-never-shown"
-    code = CLOUD.format(key=key, url=local_server, model=llm_server.MODEL_NAME)
+    code = CLOUD.format(key=key, url=embedded_server, model=local_server.MODEL_NAME)
     env = {**os.environ, "GENLAB_CACHE": str(tmp_path)}
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=240

@@ -20,6 +20,10 @@ for page in {pages!r}:
     at.switch_page(page)
     at.run()
     assert not at.exception, (page, at.exception)
+for tab in [tab.label for tab in at.tabs]:  # the LLM lab (the last page) draws only its open tab
+    at.session_state["llm_tab"] = tab
+    at.run()
+    assert not at.exception, (tab, at.exception)
 for name in ("torch", "diffusers", "transformers"):
     assert sys.modules[name] is None, name + " was imported"
 print("ok")

@@ -18,6 +18,9 @@ KEY_USE = re.compile(r"""\b(?:tr|t|UserError)\(\s*["']([a-z0-9_]+\.[a-z0-9_.]+)[
 KEY_FAMILY = re.compile(r"""\b(?:tr|t|label|UserError)\(\s*f["']([a-z0-9_]+\.[a-z0-9_.]*)\{""")
 # the prefix of translated options: options.labels("sd.inp.mask", ...) names "sd.inp.mask.<id>"
 OPTION_FAMILY = re.compile(r"""\blabels\(\s*["']([a-z0-9_]+\.[a-z0-9_.]*)["']""")
+# a lab's tabs and control questions, named by its prefix: lab_tabs("gan", ...), control_questions("sd", ...)
+TAB_FAMILY = re.compile(r"""\blab_tabs\(\s*["']([a-z0-9_]+)["']""")
+QUESTION_FAMILY = re.compile(r"""\bcontrol_questions\(\s*["']([a-z0-9_]+)["']""")
 
 
 def _fields(text: str) -> set[str]:
@@ -42,6 +45,8 @@ def test_every_string_is_used(part):
     """Every key of every table appears in the code, whole or as the start of a key built at run time."""
     code = "\n".join(path.read_text() for path in SOURCES if "i18n" not in path.parts)
     families = tuple(KEY_FAMILY.findall(code)) + tuple(f"{p}." for p in OPTION_FAMILY.findall(code))
+    families += tuple(f"{p}.tab." for p in TAB_FAMILY.findall(code))
+    families += tuple(f"{p}.{qa}." for p in QUESTION_FAMILY.findall(code) for qa in "qa")
     unused = sorted(
         key
         for key in part.STRINGS

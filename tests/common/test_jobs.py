@@ -3,6 +3,8 @@
 import threading
 import time
 
+import pytest
+
 from services.common import jobs
 from services.common.errors import UserError
 
@@ -87,3 +89,23 @@ def test_durations_read_like_clocks():
     assert jobs.format_seconds(42) == "42 s"
     assert jobs.format_seconds(187) == "3:07"
     assert jobs.format_seconds(3723) == "1:02:03"
+
+
+def test_only_the_owner_or_an_instructor_may_stop_a_job():
+    from services.common.owners import Actor
+
+    owner, other = Actor("a" * 32), Actor("b" * 32)
+    teacher = Actor("c" * 32, instructor=True)
+    gate = threading.Event()
+
+    def work(job):
+        while not job.cancel_requested:
+            gate.wait(0.01)
+
+    job = jobs.start("test-owned", work, owner=owner.owner)
+    with pytest.raises(UserError) as caught:
+        jobs.cancel(job.id, other)
+    assert caught.value.key == "common.not_yours" and not job.cancel_requested
+    assert job.snapshot().owner == owner.owner
+    jobs.cancel(job.id, teacher)
+    assert job.wait(5) and job.snapshot().state == jobs.CANCELLED

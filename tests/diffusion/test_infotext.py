@@ -7,7 +7,7 @@ from PIL import Image
 
 from i18n import TABLE
 from services.common.errors import UserError
-from services.diffusion import infotext as png_info
+from services.diffusion import infotext
 
 # as AUTOMATIC1111 v1.6 writes it: a two-line prompt, LoRA syntax, hires fix, quoted hashes
 A1111_TEXT = """masterpiece, best quality, a red fox in the snow, <lora:add_detail:0.5>,
@@ -21,13 +21,13 @@ TI hashes: "EasyNegative: c74b4e810b03", Version: v1.6.0"""
 
 
 def test_format_is_a1111s_layout():
-    text = png_info.format_parameters("a fox", "blurry", 20, "Euler a", 7.0, 123, 512, 768, "sd-turbo")
+    text = infotext.format_parameters("a fox", "blurry", 20, "Euler a", 7.0, 123, 512, 768, "sd-turbo")
     assert text == (
         "a fox\nNegative prompt: blurry\n"
         "Steps: 20, Sampler: Euler a, CFG scale: 7, Seed: 123, Size: 512x768, Model: sd-turbo"
     )
     # no negative prompt: no line for it; values with commas or colons are quoted
-    text = png_info.format_parameters(
+    text = infotext.format_parameters(
         "a fox", "", 4, "Euler", 7.5, 1, 64, 64, "m", {"Lora weights": "a: 1, b: 2"}
     )
     assert text.splitlines() == [
@@ -37,7 +37,7 @@ def test_format_is_a1111s_layout():
 
 
 def test_parses_a_real_a1111_infotext():
-    p = png_info.parse_parameters(A1111_TEXT)
+    p = infotext.parse_parameters(A1111_TEXT)
     assert p["prompt"] == (
         "masterpiece, best quality, a red fox in the snow, <lora:add_detail:0.5>,\n"
         "looking at viewer, (detailed fur:1.2)"
@@ -53,17 +53,17 @@ def test_parses_a_real_a1111_infotext():
 
 def test_newer_schedule_type_merges_into_the_sampler_name():
     text = "a cat\nSteps: 20, Sampler: DPM++ 2M, Schedule type: Karras, CFG scale: 7, Seed: 5, Size: 512x512"
-    p = png_info.parse_parameters(text)
+    p = infotext.parse_parameters(text)
     assert p["sampler"] == "DPM++ 2M Karras" and "Schedule type" not in p
 
 
 def test_prompt_only_text_is_all_prompt():
-    p = png_info.parse_parameters("just a prompt, with: a colon")
+    p = infotext.parse_parameters("just a prompt, with: a colon")
     assert p == {"prompt": "just a prompt, with: a colon", "negative_prompt": ""}
 
 
 def test_format_then_parse_round_trips():
-    text = png_info.format_parameters(
+    text = infotext.format_parameters(
         "line one,\nline two",
         "bad, ugly",
         30,
@@ -75,7 +75,7 @@ def test_format_then_parse_round_trips():
         "my model",
         {"Denoising strength": "0.6"},
     )
-    p = png_info.parse_parameters(text)
+    p = infotext.parse_parameters(text)
     assert p["prompt"] == "line one,\nline two" and p["negative_prompt"] == "bad, ugly"
     assert (p["steps"], p["sampler"], p["cfg_scale"], p["seed"], p["width"], p["height"]) == (
         30,
@@ -90,25 +90,25 @@ def test_format_then_parse_round_trips():
 
 def test_png_chunk_round_trip_and_pixels_kept():
     image = Image.new("RGB", (16, 8), (200, 30, 60))
-    data = png_info.write_png(image, A1111_TEXT)
+    data = infotext.write_png(image, A1111_TEXT)
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
-    assert png_info.read_parameters(data) == A1111_TEXT
+    assert infotext.read_parameters(data) == A1111_TEXT
     reopened = Image.open(io.BytesIO(data))
-    assert png_info.read_parameters(reopened) == A1111_TEXT
+    assert infotext.read_parameters(reopened) == A1111_TEXT
     assert reopened.convert("RGB").tobytes() == image.tobytes()
 
 
 def test_png_without_chunk_reads_none_and_garbage_is_a_user_error():
     buffer = io.BytesIO()
     Image.new("RGB", (4, 4)).save(buffer, format="PNG")
-    assert png_info.read_parameters(buffer.getvalue()) is None
+    assert infotext.read_parameters(buffer.getvalue()) is None
     with pytest.raises(UserError) as caught:
-        png_info.read_parameters(b"not an image at all")
+        infotext.read_parameters(b"not an image at all")
     assert caught.value.key in TABLE
 
 
 def test_each_function_has_one_name():
     """The PNG Info tab, the sweeps and the tests all call read_parameters / parse_parameters."""
-    public = {name for name, value in vars(png_info).items() if callable(value) and not name.startswith("_")}
+    public = {name for name, value in vars(infotext).items() if callable(value) and not name.startswith("_")}
     assert public >= {"format_parameters", "write_png", "read_parameters", "parse_parameters"}
     assert not public & {"read", "parse"}

@@ -49,8 +49,8 @@ def test_steps_sweep_with_the_tiny_model(page, app_url, screenshot_dir):
     )
     page.screenshot(path=screenshot_dir / "diffusion_experiment.png", full_page=True)
 
-    # the sweep is kept: a reload lists it and reopens it from the URL
+    # the sweep is kept: a reload opens the Experiments tab and reopens the sweep from the URL
     page.reload()
     wait_for_app(page)
-    page.get_by_role("tab", name="Experiments").click()
+    assert page.get_by_role("tab", selected=True).inner_text() == "Experiments"
     page.get_by_text("Time per image vs steps").first.wait_for()

@@ -4,8 +4,7 @@ import numpy as np
 import pytest
 import torch
 
-from services.gan import collapse
-from services.gan import data as datasets
+from services.gan import collapse, data
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
@@ -15,8 +14,8 @@ def shapes(tmp_path_factory):
     """Drawn shapes: 900 to train the probe on, and 300 other ones the probe never saw."""
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("GENLAB_CACHE", str(tmp_path_factory.mktemp("cache")))
-        real = datasets.load_builtin("shapes", 28, 1, count=900, seed=0)
-        unseen = datasets.load_builtin("shapes", 28, 1, count=300, seed=1)
+        real = data.load_builtin("shapes", 28, 1, count=900, seed=0)
+        unseen = data.load_builtin("shapes", 28, 1, count=300, seed=1)
     return real, unseen
 
 

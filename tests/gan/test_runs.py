@@ -8,19 +8,24 @@ from PIL import Image
 
 from services.common import jobs, model_cache
 from services.common.errors import UserError
+from services.common.owners import Actor
 from services.common.paths import cache_dir
-from services.gan import model as gan
-from services.gan import runs as gan_runs
+from services.gan import data, runs
+from services.gan.model import sample
+from services.gan.trainer import STATS
+from tests.gan.tiny import tiny
+
+ME = Actor("e" * 32)  # the student of these tests
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 DATA = {"kind": "builtin", "name": "shapes", "limit": 200}
 
 
-def tiny(**changes) -> gan.GanConfig:
-    cfg = {"size": 28, "channels": 1, "latent": 16, "g_width": 8, "d_width": 8, "batch": 16}
+def short(**changes):
+    """A tiny run of 20 steps with a sample grid and a checkpoint every 10, a measurement every 20."""
     every = {"sample_every": 10, "eval_every": 20, "checkpoint_every": 10}
-    return gan.GanConfig(**{**cfg, **every, "iterations": 20, **changes})
+    return tiny(**{**every, "iterations": 20, **changes})
 
 
 def finish(job: jobs.Job) -> jobs.Snapshot:
@@ -36,91 +41,91 @@ def checkpoint_weights(run_id: str) -> dict:
 
 
 def test_a_run_trains_to_the_end_and_keeps_everything():
-    run_id = gan_runs.create(tiny(), DATA, title="shapes demo")
-    info = gan_runs.run_info(run_id)
+    run_id = runs.create(short(), DATA, title="shapes demo", owner=ME.owner)
+    info = runs.run_info(run_id)
     assert (info.status, info.step, info.title, info.iterations) == ("new", 0, "shapes demo", 20)
-    snap = finish(gan_runs.start(run_id))
+    snap = finish(runs.start(run_id, actor=ME))
     assert snap.state == jobs.DONE, snap.error
     assert (snap.done, snap.total) == (20, 20)
     assert snap.info["metrics"]["step"] == 20 and snap.info["sample_step"] == 20
 
-    info = gan_runs.run_info(run_id)
+    info = runs.run_info(run_id)
     assert (info.status, info.step, info.samples) == ("done", 20, [10, 20])
     assert info.seconds > 0 and info.images_per_s > 0
     assert (info.data, info.images) == ("builtin shapes", 200)
-    rows = gan_runs.metrics(run_id)
+    rows = runs.metrics(run_id)
     assert [r["step"] for r in rows] == [10, 20]
-    assert all(set(gan.STATS) <= set(r) for r in rows)
+    assert all(set(STATS) <= set(r) for r in rows)
     # the built-in shapes are labelled: the probe counts which shapes the generator draws
     collapse = rows[-1]
     assert len(collapse["histogram"]) == collapse["n_classes"] == 3
     assert 0 <= collapse["diversity"] and collapse["kl"] >= 0 and isinstance(collapse["collapsed"], bool)
     assert info.last_collapse["step"] == 20 and info.last_metrics == rows[-1]
 
-    grid = gan_runs.samples_at(run_id, info.samples[-1])
+    grid = runs.samples_at(run_id, info.samples[-1])
     assert isinstance(grid, Image.Image) and grid.size == (8 * 30 + 2, 8 * 30 + 2)
-    assert gan_runs.samples_at(run_id, 15) is None  # no grid at that step
-    G = gan_runs.load_generator(run_id)
+    assert runs.samples_at(run_id, 15) is None  # no grid at that step
+    G = runs.load_generator(run_id)
     assert not G.training
-    images = gan.sample(G, tiny(), 0, 3)
+    images = sample(G, short(), 0, 3)
     assert images.shape == (3, 1, 28, 28)
-    assert gan_runs.load_generator(run_id) is G  # resident, shared
+    assert runs.load_generator(run_id) is G  # resident, shared
 
     with pytest.raises(UserError) as error:
-        gan_runs.start(run_id)
+        runs.start(run_id, actor=ME)
     assert error.value.key == "gan.run.complete"
-    gan_runs.extend(run_id, 10)
-    assert gan_runs.run_info(run_id).status == "stopped"
-    assert finish(gan_runs.start(run_id)).state == jobs.DONE
-    assert gan_runs.run_info(run_id).step == 30
-    assert [r["step"] for r in gan_runs.metrics(run_id)] == [10, 20, 30]
+    runs.extend(run_id, 10, actor=ME)
+    assert runs.run_info(run_id).status == "stopped"
+    assert finish(runs.start(run_id, actor=ME)).state == jobs.DONE
+    assert runs.run_info(run_id).step == 30
+    assert [r["step"] for r in runs.metrics(run_id)] == [10, 20, 30]
 
 
 def test_generators_never_evict_the_diffusion_pipelines():
-    """Sampling a GAN keeps its generator in gan_runs.GENERATORS, not in the two-model
+    """Sampling a GAN keeps its generator in runs.GENERATORS, not in the two-model
     model_cache.RESIDENT that holds multi-GB Stable Diffusion pipelines."""
-    run_id = gan_runs.create(tiny(iterations=10), DATA, title="small")
-    assert finish(gan_runs.start(run_id)).state == jobs.DONE
+    run_id = runs.create(short(iterations=10), DATA, title="small", owner=ME.owner)
+    assert finish(runs.start(run_id, actor=ME)).state == jobs.DONE
     pipelines = [("sd-pipeline", i) for i in range(model_cache.RESIDENT.max_items)]
     try:
         for key in pipelines:
             model_cache.RESIDENT.get(key, object, f"SD {key[1]}")
-        gan_runs.load_generator(run_id)
+        runs.load_generator(run_id)
         assert all(key in model_cache.RESIDENT for key in pipelines)
         assert not any(label.startswith("GAN") for label in model_cache.RESIDENT.labels())
-        assert "GAN · small" in gan_runs.GENERATORS.labels()
-        gan_runs.delete(run_id)
-        assert "GAN · small" not in gan_runs.GENERATORS.labels()
+        assert "GAN · small" in runs.GENERATORS.labels()
+        runs.delete(run_id, actor=ME)
+        assert "GAN · small" not in runs.GENERATORS.labels()
     finally:
         for key in pipelines:
             model_cache.RESIDENT.drop(key)
 
 
 def test_stop_and_resume_follow_the_same_path_as_an_unbroken_run():
-    unbroken = gan_runs.create(tiny(iterations=60), DATA)
-    assert finish(gan_runs.start(unbroken)).state == jobs.DONE
+    unbroken = runs.create(short(iterations=60), DATA, owner=ME.owner)
+    assert finish(runs.start(unbroken, actor=ME)).state == jobs.DONE
 
-    broken = gan_runs.create(tiny(iterations=60), DATA)
-    job = gan_runs.start(broken)
-    assert gan_runs.start(broken) is job  # one job per run
+    broken = runs.create(short(iterations=60), DATA, owner=ME.owner)
+    job = runs.start(broken, actor=ME)
+    assert runs.start(broken, actor=ME) is job  # one job per run
     while job.snapshot().done < 10 and not job.wait(0.01):
         pass
     job.cancel()
     assert finish(job).state == jobs.CANCELLED
-    stopped = gan_runs.run_info(broken)
+    stopped = runs.run_info(broken)
     assert stopped.status == "stopped" and 10 <= stopped.step < 60
-    assert finish(gan_runs.start(broken)).state == jobs.DONE
-    assert gan_runs.run_info(broken).step == 60
+    assert finish(runs.start(broken, actor=ME)).state == jobs.DONE
+    assert runs.run_info(broken).step == 60
 
-    steps = [r["step"] for r in gan_runs.metrics(broken)]
+    steps = [r["step"] for r in runs.metrics(broken)]
     assert steps == sorted(set(steps)) and steps[-1] == 60
     for key, value in checkpoint_weights(unbroken).items():
         torch.testing.assert_close(checkpoint_weights(broken)[key], value)
 
 
 def test_runs_interrupted_by_a_restart_resume_from_their_checkpoint():
-    run_id = gan_runs.create(tiny(iterations=30), DATA)
-    job = gan_runs.start(run_id)
+    run_id = runs.create(short(iterations=30), DATA, owner=ME.owner)
+    job = runs.start(run_id, actor=ME)
     while job.snapshot().done < 10 and not job.wait(0.01):
         pass
     job.cancel()
@@ -134,57 +139,57 @@ def test_runs_interrupted_by_a_restart_resume_from_their_checkpoint():
         f.write(json.dumps({"step": status["step"] + 5, "loss_d": 123.0}) + '\n{"step": ')
     (folder / "samples" / "step_00099.png").write_bytes(b"lost")
     jobs._JOBS.pop(job.id)  # the job died with the old process
-    assert gan_runs.run_info(run_id).status == "interrupted"
+    assert runs.run_info(run_id).status == "interrupted"
 
-    assert gan_runs.resume_interrupted() == [run_id]
-    assert gan_runs.resume_interrupted() == []  # already training
-    [resumed] = jobs.find(gan_runs.JOB_KIND, run_id)
+    assert runs.resume_interrupted() == [run_id]
+    assert runs.resume_interrupted() == []  # already training
+    [resumed] = jobs.find(runs.JOB_KIND, run_id)
     while resumed.snapshot().total == 0 and not resumed.wait(0.01):
         pass  # until the job's first report
     assert resumed.snapshot().done >= status["step"]  # continues, does not start over
     assert finish(resumed).state == jobs.DONE
-    assert gan_runs.run_info(run_id).step == 30
-    steps = [r["step"] for r in gan_runs.metrics(run_id)]
+    assert runs.run_info(run_id).step == 30
+    steps = [r["step"] for r in runs.metrics(run_id)]
     assert steps == sorted(set(steps)) and steps[-1] == 30
-    assert all(r["loss_d"] != 123.0 for r in gan_runs.metrics(run_id))
-    assert 99 not in gan_runs.sample_steps(run_id)
+    assert all(r["loss_d"] != 123.0 for r in runs.metrics(run_id))
+    assert 99 not in runs.sample_steps(run_id)
 
 
 def test_a_run_whose_data_is_gone_fails_with_a_message(tmp_path):
     folder = tmp_path / "pictures"
     folder.mkdir()
-    run_id = gan_runs.create(tiny(), {"kind": "folder", "path": str(folder)})
-    snap = finish(gan_runs.start(run_id))
+    run_id = runs.create(short(), {"kind": "folder", "path": str(folder)}, owner=ME.owner)
+    snap = finish(runs.start(run_id, actor=ME))
     assert snap.state == jobs.FAILED and snap.error.key == "gan.data.empty"
-    info = gan_runs.run_info(run_id)
+    info = runs.run_info(run_id)
     assert info.status == "failed" and info.error.key == "gan.data.empty"
 
 
 def test_bad_requests_are_user_errors():
     for spec in ({"kind": "torrent"}, {"kind": "builtin", "name": "cats"}, {"kind": "zip", "name": "a.zip"}):
         with pytest.raises(UserError) as error:
-            gan_runs.create(tiny(), spec)
+            runs.create(short(), spec, owner=ME.owner)
         assert error.value.key == "gan.data.spec"
     with pytest.raises(UserError) as error:
-        gan_runs.create(tiny(batch=0), DATA)
+        runs.create(short(batch=0), DATA, owner=ME.owner)
     assert error.value.key == "gan.config.batch"
     for run_id in ("../../etc", "20250101-000000-abcdef"):
         with pytest.raises(UserError) as error:
-            gan_runs.run_info(run_id)
+            runs.run_info(run_id)
         assert error.value.key == "gan.run.unknown"
-    run_id = gan_runs.create(tiny(), DATA)
+    run_id = runs.create(short(), DATA, owner=ME.owner)
     with pytest.raises(UserError) as error:
-        gan_runs.load_generator(run_id)
+        runs.load_generator(run_id)
     assert error.value.key == "gan.run.no_checkpoint"
 
 
 def test_list_and_delete():
-    first = gan_runs.create(tiny(), DATA, title="first")
-    second = gan_runs.create(tiny(), DATA)
-    assert {r.id for r in gan_runs.list_runs()} == {first, second}
-    assert gan_runs.run_info(second).title.startswith("shapes")
-    gan_runs.delete(first)
-    assert [r.id for r in gan_runs.list_runs()] == [second]
+    first = runs.create(short(), DATA, title="first", owner=ME.owner)
+    second = runs.create(short(), DATA, owner=ME.owner)
+    assert {r.id for r in runs.list_runs()} == {first, second}
+    assert runs.run_info(second).title.startswith("shapes")
+    runs.delete(first, actor=ME)
+    assert [r.id for r in runs.list_runs()] == [second]
     assert not (cache_dir("runs") / first).exists()
 
 
@@ -192,19 +197,54 @@ def test_a_zip_run_keeps_its_own_copy_of_the_archive(tmp_path):
     import io
     import zipfile
 
-    from services.gan.data import load_builtin, to_pil_grid
-
-    shapes = load_builtin("shapes", 28, 1, count=40)
+    shapes = data.load_builtin("shapes", 28, 1, count=40)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
         for i, image in enumerate(shapes.images):
             png = io.BytesIO()
-            to_pil_grid(image, padding=0).save(png, format="PNG")
+            data.to_pil_grid(image, padding=0).save(png, format="PNG")
             archive.writestr(f"shape_{i}.png", png.getvalue())
-    run_id = gan_runs.create(
-        tiny(iterations=10), {"kind": "zip", "name": "../shapes.zip"}, zip_bytes=buffer.getvalue()
+    run_id = runs.create(
+        short(iterations=10),
+        {"kind": "zip", "name": "../shapes.zip"},
+        zip_bytes=buffer.getvalue(),
+        owner=ME.owner,
     )
-    assert finish(gan_runs.start(run_id)).state == jobs.DONE
-    info = gan_runs.run_info(run_id)
+    assert finish(runs.start(run_id, actor=ME)).state == jobs.DONE
+    info = runs.run_info(run_id)
     assert "shapes.zip" in info.data and info.step == 10
     assert info.last_collapse is not None and "histogram" not in info.last_collapse  # unlabelled
+
+
+def test_only_its_owner_or_an_instructor_manages_a_run():
+    other, teacher = Actor("b" * 32), Actor("c" * 32, instructor=True)
+    run_id = runs.create(short(iterations=10), DATA, owner=ME.owner)
+    for act in (
+        lambda: runs.start(run_id, other),
+        lambda: runs.extend(run_id, 5, other),
+        lambda: runs.delete(run_id, other),
+    ):
+        with pytest.raises(UserError) as caught:
+            act()
+        assert caught.value.key == "common.not_yours"
+    info = runs.run_info(run_id)
+    assert (info.owner, info.iterations, info.status) == (ME.owner, 10, "new")
+    job = runs.start(run_id, teacher)
+    assert job.owner == ME.owner  # trained for its owner, whoever pressed start
+    finish(job)
+    runs.delete(run_id, teacher)
+    assert runs.list_runs() == []
+
+
+def test_checkpoints_are_saved_by_time_as_well_as_by_steps(monkeypatch):
+    """A server killed mid-run loses at most CHECKPOINT_SECONDS of training, however far apart the
+    step-based checkpoints are (here: never before step 1000)."""
+    monkeypatch.setattr(runs, "CHECKPOINT_SECONDS", 0.0)
+    run_id = runs.create(short(iterations=1000, checkpoint_every=1000), DATA, owner=ME.owner)
+    job = runs.start(run_id, actor=ME)
+    checkpoint = cache_dir("runs", run_id) / runs.CHECKPOINT
+    while not checkpoint.exists() and not job.wait(0.05):
+        pass
+    assert checkpoint.exists() and job.snapshot().done < 1000
+    job.cancel()
+    finish(job)

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from services.llm import local_server as llm_server
+from services.llm import local_server
 
 ERRORS = {
     "wrong-key": (401, "invalid_api_key", "Incorrect API key provided."),
@@ -49,10 +49,15 @@ class _FailingHandler(BaseHTTPRequestHandler):
         pass
 
 
+class _FailingServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):  # a client that timed out has hung up: expected
+        pass
+
+
 @pytest.fixture(scope="session")
 def failing_server():
     """Base URL of the failing server."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _FailingHandler)
+    server = _FailingServer(("127.0.0.1", 0), _FailingHandler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/v1"
     server.shutdown()
@@ -66,14 +71,11 @@ def closed_port_url():
     return f"http://127.0.0.1:{port}/v1"  # nothing listens there once the socket is closed
 
 
-@pytest.fixture(scope="session")
-def local_server(tmp_path_factory):
-    """The embedded SmolLM2 server, started once for the whole test session."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("GENLAB_CACHE", str(tmp_path_factory.mktemp("llm-server")))
-        url = llm_server.LOCAL.ensure()
-    yield url
-    llm_server.LOCAL.stop()
+@pytest.fixture
+def embedded_server() -> str:
+    """Base URL of the embedded SmolLM2 server: started by the first test that asks, started again
+    after a test crashed it, stopped when the tests end (atexit, as in the app)."""
+    return local_server.LOCAL.ensure()
 
 
 def wait_until(predicate, timeout_s: float, step_s: float = 0.1) -> bool:
