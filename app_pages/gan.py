@@ -1,9 +1,11 @@
 """Lab 1: a DCGAN trained by the manual's Algorithm 1 — data, model, live training, runs,
-samples and mode collapse, one tab each (ui/gan/)."""
+samples, mode collapse, the control questions answered on the student's runs and the report,
+one tab each (ui/gan/)."""
 
 import streamlit as st
 
 from services.common import compute
+from ui import report
 from ui.questions import control_questions
 from ui.session import tr
 from ui.tabs import lab_tabs
@@ -14,11 +16,10 @@ if not compute.torch_installed():
     st.stop()
 
 # the tabs import torch: only once it is known to be there
-from ui.gan import collapse, data, model, runs, sample, state, train  # noqa: E402
+from ui.gan import collapse, data, model, questions, runs, sample, state, train  # noqa: E402
 
 state.follow_variant_and_size()
 st.write(tr("gan.intro"))
-control_questions("gan")
 lab_tabs(
     "gan",
     {
@@ -28,6 +29,8 @@ lab_tabs(
         "runs": runs.draw,
         "sample": sample.draw,
         "collapse": collapse.draw,
+        "questions": lambda: control_questions("gan", answers=questions.answers(), expanded=True),
+        "report": lambda: report.tab("gan"),
     },
     default="train" if st.query_params.get(state.RUN_PARAM) else None,  # a reload comes back to its run
 )

@@ -3,14 +3,17 @@
 import streamlit as st
 
 from services.common import variants
-from ui.session import language, tr, variant_picker
+from ui.session import language, tr, variant_chosen, variant_picker
 
 lang = language()
 st.title(tr("app.title"))
 st.write(tr("home.intro"))
 
 current = variant_picker()
-st.success(tr("home.variant_saved", number=current.number), icon=":material/check_circle:")
+if variant_chosen():
+    st.success(tr("home.variant_saved", number=current.number), icon=":material/check_circle:")
+else:
+    st.info(tr("home.variant_default", number=current.number), icon=":material/info:")
 
 labs = [
     ("home.lab1.title", "home.lab1.text", "app_pages/gan.py", ":material/palette:"),
@@ -29,7 +32,7 @@ header = [
     for k in ("home.col.number", "home.col.subject", "home.col.dataset", "home.col.native", "home.col.train")
 ]
 rows = [
-    f"| {v.number} | {v.name(lang)} | [{v.kaggle}]({v.kaggle_url}) | {v.native(lang)} "
+    f"| {v.number} | {v.name(lang)} | [`{v.kaggle}`]({v.kaggle_url}) | {v.native(lang)} "
     f"| {v.size} px, {'RGB' if v.channels == 3 else tr('home.gray')} |"
     for v in variants.VARIANTS
 ]

@@ -12,14 +12,22 @@
    U-Net replayed from CUDA graphs, SDPA attention) against diffusers' defaults
    (``from_pretrained`` in float32, ``.to("cuda")``), and through the service with its CUDA
    graphs turned off. Random weights cost exactly as much compute as trained ones.
+3. CPU figure (where CUDA is not present): the same SD 1.5 architecture, one 512x512 image of
+   a few steps through the service with the app's CPU settings (``pipelines._dtype``:
+   bfloat16 on a CPU with AMX, else float32; OpenMP threads that sleep while they wait,
+   ``compute``) against diffusers' float32 defaults, seconds per step with the text encoder
+   and VAE included, and the PSNR of the two images. Measured and not kept, since they did
+   not win on a Xeon without AMX: bfloat16 autocast (0.6x), channels-last U-Net (1.0x);
+   diffusers' default attention is already SDPA.
 
-    python benchmarks/diffusion.py [--size 128] [--steps 10] [--rounds 21] [--gpu-steps 20]
+    python benchmarks/diffusion.py [--size 128] [--steps 10] [--rounds 21] [--gpu-steps 20] [--cpu-steps 3]
     python benchmarks/diffusion.py --check-sd15   # build the SD 1.5 architecture on CPU, one tiny step
 
-The last line is the headline: the service's overhead.
+The last line is the headline: the service's overhead; the CPU figure comes just before it.
 """
 
 import argparse
+import os
 import statistics
 import sys
 import tempfile
@@ -27,13 +35,17 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-import torch
-from diffusers import AutoencoderKL, PNDMScheduler, StableDiffusionPipeline, UNet2DConditionModel
-from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+# first, as in the app: importing compute sets the OpenMP wait policy that torch reads once
 from services.common import compute  # noqa: E402
+
+# isort: split
+import numpy as np  # noqa: E402
+import torch  # noqa: E402
+from diffusers import AutoencoderKL, PNDMScheduler, StableDiffusionPipeline, UNet2DConditionModel  # noqa: E402
+from transformers import CLIPTextConfig, CLIPTextModel, CLIPTokenizer  # noqa: E402
+
 from services.diffusion import demo, pipelines  # noqa: E402
 from services.diffusion.generate import GenRequest, generate  # noqa: E402
 from services.diffusion.models import ModelRef, model_ref  # noqa: E402
@@ -133,10 +145,17 @@ def sd15_folder(folder: Path) -> Path:
     return folder
 
 
+def sd15_model(tmp: str) -> tuple[Path, ModelRef]:
+    """SD 1.5's architecture saved under ``tmp``, and the service's reference to it (``tmp`` made
+    a folder the service may read, as an instructor's GENLAB_DATA_ROOTS would)."""
+    folder = sd15_folder(Path(tmp) / "sd15-random")
+    os.environ["GENLAB_DATA_ROOTS"] = tmp
+    return folder, model_ref("folder", str(folder))
+
+
 def gpu_speedup(steps: int, rounds: int) -> str:
     with tempfile.TemporaryDirectory() as tmp:
-        folder = sd15_folder(Path(tmp) / "sd15-random")
-        ref = model_ref("folder", str(folder))
+        folder, ref = sd15_model(tmp)
         request = GenRequest(prompt=PROMPT, steps=steps, width=512, height=512, seed=1)
         generate(ref, replace(request, steps=2))  # load and warm up
         baseline = StableDiffusionPipeline.from_pretrained(
@@ -168,11 +187,49 @@ def gpu_speedup(steps: int, rounds: int) -> str:
         )
 
 
+def psnr(a, b) -> float:
+    """Peak signal-to-noise ratio of two 8-bit images, in dB: above ~40 the eye sees no difference."""
+    a, b = (np.asarray(image.convert("RGB"), dtype=np.float64) for image in (a, b))
+    mse = np.mean((a - b) ** 2)
+    return float("inf") if mse == 0 else float(10 * np.log10(255**2 / mse))
+
+
+def cpu_speedup(steps: int, rounds: int) -> str:
+    """One 512x512 image of the SD 1.5 architecture on the CPU: the service with the app's CPU
+    settings against diffusers' defaults (float32), seconds per step with the text encoder and
+    the VAE included, as a student waits for them; and how close the two images are."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder, ref = sd15_model(tmp)
+        request = GenRequest(prompt=PROMPT, steps=steps, width=512, height=512, seed=1)
+        generate(ref, replace(request, steps=1))  # load and warm up
+        baseline = StableDiffusionPipeline.from_pretrained(folder, safety_checker=None, dtype=torch.float32)
+        baseline.set_progress_bar_config(disable=True)
+        baseline.scheduler = pipelines.load(ref).pipeline().scheduler  # the same sampler (Euler a)
+        direct_call(baseline, replace(request, steps=1))
+        app, default = [], []
+        for number in range(rounds):  # each goes first in turn
+            for name in ("app", "default")[:: 1 if number % 2 == 0 else -1]:
+                if name == "app":
+                    began = time.perf_counter()
+                    (app_image,) = generate(ref, request)
+                    app.append((time.perf_counter() - began) / steps)
+                else:
+                    began = time.perf_counter()
+                    default_image = direct_call(baseline, request)
+                    default.append((time.perf_counter() - began) / steps)
+        a, d = statistics.median(app), statistics.median(default)
+        dtype = str(pipelines.load(ref).dtype).removeprefix("torch.")
+        return (
+            f"cpu speedup {d / a:.2f}x (app {a:.1f} s/step, diffusers fp32 {d:.1f} s/step, 512x512, sd15 arch; "
+            f"app {dtype}, PSNR {psnr(app_image, default_image):.1f} dB, {torch.get_num_threads()} threads, "
+            f"load {os.getloadavg()[0]:.1f})"
+        )
+
+
 def check_sd15() -> None:
     """The GPU part's model on CPU: it builds, saves, loads through the service and takes a step."""
     with tempfile.TemporaryDirectory() as tmp:
-        folder = sd15_folder(Path(tmp) / "sd15-random")
-        ref = model_ref("folder", str(folder))
+        _, ref = sd15_model(tmp)
         pipe = pipelines.load(ref).pipeline()
         params = sum(p.numel() for p in pipe.unet.parameters()) / 1e6
         (image,) = generate(ref, GenRequest(prompt=PROMPT, steps=1, width=64, height=64, seed=1))
@@ -187,6 +244,9 @@ def main() -> None:
     parser.add_argument("--steps", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--gpu-steps", type=int, default=20)
+    parser.add_argument("--cpu-steps", type=int, default=3)
+    parser.add_argument("--cpu-rounds", type=int, default=3)
+    parser.add_argument("--no-cpu", action="store_true", help="leave out the SD 1.5 figure on the CPU")
     parser.add_argument("--check-sd15", action="store_true")
     args = parser.parse_args()
     if args.check_sd15:
@@ -194,6 +254,8 @@ def main() -> None:
         return
     if torch.cuda.is_available():
         print(gpu_speedup(args.gpu_steps, args.rounds), flush=True)
+    elif not args.no_cpu:  # with CUDA the service runs the GPU: a CPU figure would not be the app's
+        print(cpu_speedup(args.cpu_steps, args.cpu_rounds), flush=True)
     ref = demo.tiny_model()
     request = GenRequest(prompt=PROMPT, steps=args.steps, width=args.size, height=args.size, seed=1)
     times = overhead(ref, request, args.rounds)

@@ -9,24 +9,35 @@ Algorithm 1 of trainer.py with speedups.py) runs once as configured by default
 (``precision="auto"``), once forced to float32 and, on CUDA, once without the CUDA graph,
 to show what each of its choices is worth. Rounds alternate between the contenders, so a noisy, shared
 machine slows all of them alike; a round's speed is images per second, and the headline
-takes the median round ratio.
+takes the median round ratio. Both run with the app's thread settings (importing
+``services.common.compute`` first: OpenMP threads sleep while they wait).
 
-    python benchmarks/gan_train.py [--sizes 64 28] [--rounds 5] [--seconds 3]
+``--compile`` adds the trainer with G and D under ``torch.compile`` (inductor; the CPU
+backend builds C++), printing its compile time. Measured on 2 cores of a Xeon without AMX, it
+took 89 s to compile, longer than half of a 1,000-iteration run at 28 px, and trained no
+faster: at DCGAN's sizes the convolutions, which it leaves to oneDNN, take ~80-88% of the
+time. So the app does not compile.
+
+    python benchmarks/gan_train.py [--sizes 64 28] [--rounds 5] [--seconds 3] [--compile]
 
 The last line is the headline: the lower of the two sizes' speedups.
 """
 
 import argparse
+import os
 import statistics
 import sys
 import time
 from pathlib import Path
 
-import torch
-
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+# first, as in the app: importing compute sets the OpenMP wait policy that torch reads once
 from services.common import compute  # noqa: E402
+
+# isort: split
+import torch  # noqa: E402
+
 from services.gan import data, model  # noqa: E402
 from services.gan.config import GanConfig  # noqa: E402
 from services.gan.speedups import speed_up  # noqa: E402
@@ -86,8 +97,14 @@ def reference(cfg: GanConfig, images: torch.Tensor, device: str):
     return run
 
 
-def app_trainer(cfg: GanConfig, images: torch.Tensor, device: str, cuda_graph: bool = True):
+def app_trainer(cfg: GanConfig, images: torch.Tensor, device: str, cuda_graph: bool = True, compiled=False):
     trainer = speed_up(Trainer(cfg, images, device=device), cuda_graph=cuda_graph)
+    if compiled:  # measured, not kept: see the docstring
+        began = time.perf_counter()
+        for network in (trainer.generator, trainer.discriminator):
+            network.forward = torch.compile(network.forward)
+        trainer.steps(2)  # compiles G and D, forward and backward
+        print(f"{cfg.size}px torch.compile: {time.perf_counter() - began:.0f} s to compile", flush=True)
 
     def run(n: int) -> int:
         stats = trainer.steps(n)
@@ -105,7 +122,9 @@ def timed(run, n: int, device: str) -> tuple[int, float]:
     return seen, time.perf_counter() - began
 
 
-def measure(size: int, rounds: int, seconds: float, device: str) -> dict[str, tuple[float, float]]:
+def measure(
+    size: int, rounds: int, seconds: float, device: str, compiled: bool
+) -> dict[str, tuple[float, float]]:
     """{name: (images per second over all rounds, median speedup over the reference per round)}."""
     cfg = GanConfig(size=size, channels=1)
     images = data.load_builtin("shapes", size, 1).images
@@ -116,6 +135,8 @@ def measure(size: int, rounds: int, seconds: float, device: str) -> dict[str, tu
     }
     if device == "cuda":
         contenders["trainer no graph"] = app_trainer(cfg, images, device, cuda_graph=False)
+    if compiled:
+        contenders["trainer compiled"] = app_trainer(cfg, images, device, compiled=True)
     for run in contenders.values():  # warm-up: allocator, oneDNN kernels, first batches
         timed(run, 3, device)
     # iterations per round so that the reference takes about ``seconds``
@@ -143,14 +164,18 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--seconds", type=float, default=3.0, help="length of one reference round")
     parser.add_argument("--threads", type=int, default=None, help="torch threads (default: torch's choice)")
+    parser.add_argument("--compile", action="store_true", help="also time the trainer under torch.compile")
     args = parser.parse_args()
     if args.threads:
         torch.set_num_threads(args.threads)
     device = compute.device()
-    print(f"device {device}, torch {torch.__version__}, {torch.get_num_threads()} threads")
+    print(
+        f"device {device}, torch {torch.__version__}, {torch.get_num_threads()} threads, "
+        f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY')}, load {os.getloadavg()[0]:.1f}"
+    )
     headline = None
     for size in args.sizes:
-        result = measure(size, args.rounds, args.seconds, device)
+        result = measure(size, args.rounds, args.seconds, device, args.compile)
         ref_rate = result["reference"][0]
         trainers = [name for name in result if name != "reference"]
         for name in reversed(trainers):  # the default trainer last, next to the headline

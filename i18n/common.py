@@ -19,7 +19,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "sidebar.nothing_loaded": ("Моделі ще не завантажені", "No models loaded yet"),
     "device.cuda": ("GPU (CUDA): {name}", "GPU (CUDA): {name}"),
     "device.mps": ("GPU (Apple MPS)", "GPU (Apple MPS)"),
-    "device.cpu": ("CPU, {cores} ядер", "CPU, {cores} cores"),
+    "device.cpu": ("CPU, {cores} {cores:plural:ядро|ядра|ядер}", "CPU, {cores} {cores:plural:core|cores}"),
     # home page
     "home.intro": (
         "Робоче місце для трьох практичних робіт курсу генеративного ШІ: навчіть GAN, "
@@ -36,6 +36,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "home.variant_saved": (
         "Варіант {number} збережено: він діятиме в усіх лабораторних.",
         "Variant {number} saved: it applies to every lab.",
+    ),
+    "home.variant_default": (
+        "Поки що діє варіант {number}. Оберіть свій — він діятиме в усіх лабораторних.",
+        "Variant {number} applies for now. Pick yours: it will apply to every lab.",
     ),
     "home.variants_table": ("Варіанти завдань", "Task variants"),
     "home.col.number": ("№", "No."),
@@ -94,15 +98,16 @@ STRINGS: dict[str, tuple[str, str]] = {
     "job.not_yours": ("Запустив інший студент", "Started by another student"),
     "job.crashed": ("Внутрішня помилка: {detail}", "Internal error: {detail}"),
     "compute.waiting": (
-        "Прискорювач зайнятий іншим користувачем; ви в черзі ({ahead} попереду).",
-        "The accelerator is busy with another user; you are queued ({ahead} ahead).",
+        "Прискорювач зайнятий: перед вашим завданням у черзі {ahead} "
+        "{ahead:plural:завдання|завдання|завдань}.",
+        "The accelerator is busy: {ahead} {ahead:plural:job|jobs} ahead of yours.",
     ),
     "common.download_png": ("Завантажити PNG", "Download PNG"),
     "common.download_csv": ("Завантажити CSV", "Download CSV"),
     "common.download_json": ("Завантажити JSON", "Download JSON"),
     "common.download_zip": ("Завантажити ZIP", "Download ZIP"),
     "common.control_questions": ("Контрольні запитання", "Control questions"),
-    "common.seed": ("Зерно (seed)", "Seed"),
+    "common.seed": ("Зерно", "Seed"),
     "common.needs_torch": (
         "Для цієї лабораторної потрібен PyTorch. Встановіть залежності: `pip install -r requirements.txt`.",
         "This lab needs PyTorch. Install the dependencies: `pip install -r requirements.txt`.",
@@ -147,9 +152,15 @@ STRINGS: dict[str, tuple[str, str]] = {
         "«{name}» — це файл, а потрібна тека з зображеннями.",
         "“{name}” is a file; a folder of images is needed.",
     ),
-    "common.path_is_folder": ("«{name}» — це тека, а потрібен файл.", "“{name}” is a folder; a file is needed."),
+    "common.path_is_folder": (
+        "«{name}» — це тека, а потрібен файл.",
+        "“{name}” is a folder; a file is needed.",
+    ),
     "common.path_suffix": (
         "Потрібен файл із розширенням {suffixes}.",
         "A file ending in {suffixes} is needed.",
     ),
+    # the file uploader's own English, replaced on Ukrainian pages (ui/router.py)
+    "upload.button": ("Вибрати файл", "Browse files"),
+    "upload.limit": ("до {mb} МБ на файл", "up to {mb} MB per file"),
 }

@@ -25,31 +25,37 @@ STRINGS: dict[str, tuple[str, str]] = {
         "“{name}” could not be opened as a zip archive: it is damaged or in another format.",
     ),
     "gan.data.zip_too_big": (
-        "Архів завеликий: {files} файлів. Дозволено до {gigabytes} ГБ у розпакованому вигляді — "
-        "залиште в архіві лише потрібні зображення.",
-        "The archive is too big: {files} files. At most {gigabytes} GB unpacked is allowed — keep "
-        "only the images you need in it.",
-    ),
-    "gan.data.folder_missing": (
-        "Папку «{path}» не знайдено. Перевірте шлях: це має бути папка на комп’ютері, де запущено застосунок.",
-        "Folder “{path}” was not found. Check the path: it must be a folder on the computer that runs the app.",
+        "Архів завеликий: {files:,} {files:plural:файл|файли|файлів}. Дозволено до {gigabytes} ГБ у "
+        "розпакованому вигляді — залиште в архіві лише потрібні зображення.",
+        "The archive is too big: {files:,} {files:plural:file|files}. At most {gigabytes} GB unpacked is "
+        "allowed — keep only the images you need in it.",
     ),
     "gan.data.empty": (
-        "У джерелі «{source}» не знайдено жодного придатного зображення (пропущено файлів: {skipped}). "
-        "Потрібні файли JPG, PNG, BMP, GIF, WEBP або TIFF, класи — в окремих папках.",
-        "No usable image was found in “{source}” ({skipped} files skipped). JPG, PNG, BMP, GIF, WEBP "
-        "or TIFF files are needed, with classes in separate folders.",
+        "У «{source}» немає жодного придатного зображення (пропущено {skipped:,} "
+        "{skipped:plural:файл|файли|файлів}). Потрібні файли JPG, PNG, BMP, GIF, WEBP або TIFF, класи — в "
+        "окремих папках.",
+        "No usable image was found in “{source}” ({skipped:,} {skipped:plural:file|files} skipped). JPG, "
+        "PNG, BMP, GIF, WEBP or TIFF files are needed, with classes in separate folders.",
+    ),
+    "gan.data.nested_archive": (
+        "У «{source}» немає зображень, лише {archives:,} "
+        "{archives:plural:вкладений архів|вкладені архіви|вкладених архівів}, а архіви всередині не "
+        "розпаковуються. Розпакуйте {archives:plural:його|їх|їх} і додайте самі зображення (класи — в "
+        "окремих папках).",
+        "“{source}” holds no image, only {archives:,} {archives:plural:archive|archives} inside it, and "
+        "archives inside are not unpacked. Unpack {archives:plural:it|them} and add the images themselves "
+        "(classes in separate folders).",
     ),
     "gan.data.bad_idx": (
-        "Файл MNIST «{file}» пошкоджений або обрізаний: очікується формат IDX (ubyte). "
+        "Файл MNIST «{file}» пошкоджений або обрізаний: очікується формат `IDX` (`ubyte`). "
         "Завантажте набір ще раз.",
-        "The MNIST file “{file}” is damaged or cut short: the IDX (ubyte) format is expected. "
+        "The MNIST file “{file}” is damaged or cut short: the `IDX` (`ubyte`) format is expected. "
         "Download the data set again.",
     ),
     "gan.data.bad_csv": (
-        "Файл «{file}» не схожий на CSV Fashion-MNIST: очікується заголовок label,pixel1..pixel784 "
+        "Файл «{file}» не схожий на CSV Fashion-MNIST: очікується заголовок `label,pixel1..pixel784` "
         "і цілі числа 0–255 у рядках.",
-        "“{file}” does not look like a Fashion-MNIST CSV: a header label,pixel1..pixel784 and whole "
+        "“{file}” does not look like a Fashion-MNIST CSV: a header `label,pixel1..pixel784` and whole "
         "numbers 0–255 in the rows are expected.",
     ),
     "gan.data.kaggle_unreachable": (
@@ -74,6 +80,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # why files were left out (LoadReport.skipped) and what was converted (LoadReport.converted)
     "gan.data.skipped.not_image": ("не зображення", "not an image"),
+    "gan.data.skipped.archive": ("архіви (не розпаковуються)", "archives (not unpacked)"),
     "gan.data.skipped.corrupt": ("пошкоджені або обрізані", "damaged or cut short"),
     "gan.data.skipped.too_small": ("замалі (менше 8 px)", "too small (under 8 px)"),
     "gan.data.skipped.too_large": ("завеликі", "too large"),
@@ -102,75 +109,87 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gan.data.class.circle": ("коло", "circle"),
     "gan.data.class.square": ("квадрат", "square"),
     "gan.data.class.triangle": ("трикутник", "triangle"),
+    "gan.data.class.tshirt_top": ("футболка/топ", "T-shirt/top"),
+    "gan.data.class.trouser": ("штани", "trouser"),
+    "gan.data.class.pullover": ("светр", "pullover"),
+    "gan.data.class.dress": ("сукня", "dress"),
+    "gan.data.class.coat": ("пальто", "coat"),
+    "gan.data.class.sandal": ("сандалі", "sandal"),
+    "gan.data.class.shirt": ("сорочка", "shirt"),
+    "gan.data.class.sneaker": ("кросівки", "sneaker"),
+    "gan.data.class.bag": ("сумка", "bag"),
+    "gan.data.class.ankle_boot": ("черевики", "ankle boot"),
+    "gan.data.short.shapes": ("фігури", "shapes"),
+    "gan.data.short.digits": ("цифри", "digits"),
     # --- model and training (services) -------------------------------------------------------------
     # configuration errors (GanConfig.check)
     "gan.config.size": (
-        "Розмір зображення {value} px не підтримується: оберіть {sizes}.",
-        "Image size {value} px is not supported: choose {sizes}.",
+        "Розмір зображення {value} px не підтримується: оберіть {sizes} px.",
+        "Image size {value} px is not supported: choose {sizes} px.",
     ),
     "gan.config.channels": (
         "Кількість каналів має бути 1 (відтінки сірого) або 3 (RGB), а не {value}.",
         "The number of channels must be 1 (grayscale) or 3 (RGB), not {value}.",
     ),
     "gan.config.latent": (
-        "Розмірність латентного вектора z має бути цілим числом від {low} до {high} (зараз {value}).",
-        "The latent size of z must be a whole number from {low} to {high} (now {value}).",
+        "Розмірність латентного вектора z має бути цілим числом від {low:,} до {high:,} (зараз {value}).",
+        "The latent size of z must be a whole number from {low:,} to {high:,} (now {value}).",
     ),
     "gan.config.g_width": (
-        "Ширина генератора має бути цілим числом від {low} до {high} (зараз {value}).",
-        "The generator width must be a whole number from {low} to {high} (now {value}).",
+        "Ширина генератора має бути цілим числом від {low:,} до {high:,} (зараз {value}).",
+        "The generator width must be a whole number from {low:,} to {high:,} (now {value}).",
     ),
     "gan.config.d_width": (
-        "Ширина дискримінатора має бути цілим числом від {low} до {high} (зараз {value}).",
-        "The discriminator width must be a whole number from {low} to {high} (now {value}).",
+        "Ширина дискримінатора має бути цілим числом від {low:,} до {high:,} (зараз {value}).",
+        "The discriminator width must be a whole number from {low:,} to {high:,} (now {value}).",
     ),
     "gan.config.depth": (
         "Глибина {value} неможлива для {size} px: від 1 до {most} шарів зі кроком 2.",
         "A depth of {value} is impossible at {size} px: use 1 to {most} stride-2 layers.",
     ),
     "gan.config.batch": (
-        "Розмір міні-батчу m має бути цілим числом від {low} до {high} (зараз {value}).",
-        "The minibatch size m must be a whole number from {low} to {high} (now {value}).",
+        "Розмір міні-батчу m має бути цілим числом від {low:,} до {high:,} (зараз {value}).",
+        "The minibatch size m must be a whole number from {low:,} to {high:,} (now {value}).",
     ),
     "gan.config.iterations": (
-        "Кількість ітерацій має бути цілим числом від {low} до {high} (зараз {value}).",
-        "The number of iterations must be a whole number from {low} to {high} (now {value}).",
+        "Кількість ітерацій має бути цілим числом від {low:,} до {high:,} (зараз {value}).",
+        "The number of iterations must be a whole number from {low:,} to {high:,} (now {value}).",
     ),
     "gan.config.k": (
-        "Кількість кроків дискримінатора k має бути цілим числом від {low} до {high} (зараз {value}).",
-        "The number of discriminator steps k must be a whole number from {low} to {high} (now {value}).",
+        "Кількість кроків дискримінатора k має бути цілим числом від {low:,} до {high:,} (зараз {value}).",
+        "The number of discriminator steps k must be a whole number from {low:,} to {high:,} (now {value}).",
     ),
     "gan.config.lr": (
         "Швидкість навчання має бути додатним числом, не більшим за 1 (зараз {value}).",
         "The learning rate must be a positive number no larger than 1 (now {value}).",
     ),
     "gan.config.beta": (
-        "Коефіцієнти Adam β₁ і β₂ мають бути в межах [0, 1) (зараз {value}).",
-        "Adam's β₁ and β₂ must lie in [0, 1) (now {value}).",
+        "Коефіцієнти Adam β₁ і β₂ мають бути не менші за 0 і менші за 1 (зараз {value}).",
+        "Adam's β₁ and β₂ must be at least 0 and below 1 (now {value}).",
     ),
     "gan.config.loss": (
         "Невідома функція втрат генератора «{value}»: оберіть мінімаксну або ненасичувану.",
         "Unknown generator loss “{value}”: choose minimax or non-saturating.",
     ),
     "gan.config.smoothing": (
-        "Згладжування міток має бути в межах [0, 0.5) (зараз {value}).",
-        "Label smoothing must lie in [0, 0.5) (now {value}).",
+        "Згладжування міток має бути не менше за 0 і менше за 0,5 (зараз {value}).",
+        "Label smoothing must be at least 0 and below 0.5 (now {value}).",
     ),
     "gan.config.seed": (
         "Зерно генератора випадкових чисел має бути невід’ємним цілим числом (зараз {value}).",
         "The random seed must be a non-negative whole number (now {value}).",
     ),
     "gan.config.sample_every": (
-        "Інтервал збереження зразків має бути цілим числом від {low} до {high} кроків (зараз {value}).",
-        "The sample interval must be a whole number of steps from {low} to {high} (now {value}).",
+        "Інтервал збереження зразків має бути цілим числом кроків від {low:,} до {high:,} (зараз {value}).",
+        "The sample interval must be a whole number of steps from {low:,} to {high:,} (now {value}).",
     ),
     "gan.config.eval_every": (
-        "Інтервал вимірювання колапсу має бути цілим числом від {low} до {high} кроків (зараз {value}).",
-        "The mode-collapse interval must be a whole number of steps from {low} to {high} (now {value}).",
+        "Інтервал вимірювання колапсу має бути цілим числом кроків від {low:,} до {high:,} (зараз {value}).",
+        "The mode-collapse interval must be a whole number of steps from {low:,} to {high:,} (now {value}).",
     ),
     "gan.config.checkpoint_every": (
-        "Інтервал контрольних точок має бути цілим числом від {low} до {high} кроків (зараз {value}).",
-        "The checkpoint interval must be a whole number of steps from {low} to {high} (now {value}).",
+        "Інтервал контрольних точок має бути цілим числом кроків від {low:,} до {high:,} (зараз {value}).",
+        "The checkpoint interval must be a whole number of steps from {low:,} to {high:,} (now {value}).",
     ),
     "gan.config.precision": (
         "Невідома точність обчислень «{value}»: оберіть «auto» або «fp32».",
@@ -182,16 +201,14 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The images have shape {shape}, but the model expects N × {channels} × {size} × {size}.",
     ),
     "gan.data.too_few": (
-        "Замало зображень: {count}, а міні-батч — {batch}. Додайте даних або зменште міні-батч.",
-        "Too few images: {count} for a minibatch of {batch}. Add data or use a smaller minibatch.",
+        "Замало зображень для міні-батчу: {count:,}, а m = {batch}. Зменште міні-батч m у вкладці «2 · "
+        "Модель» або завантажте більше даних.",
+        "Too few images for the minibatch: {count:,}, while m = {batch}. Make the minibatch m smaller in "
+        "the “2 · Model” tab or load more data.",
     ),
     "gan.data.spec": (
-        "Не вказано, звідки брати дані для навчання (вбудований набір, Kaggle, тека або zip-архів).",
+        "Не вказано, звідки брати дані для навчання (вбудований набір, Kaggle, папка або zip-архів).",
         "It is not said where the training data comes from (built-in set, Kaggle, folder or zip archive).",
-    ),
-    "gan.data.folder": (
-        "Теку «{path}» не знайдено на сервері.",
-        "The folder “{path}” was not found on the server.",
     ),
     # sampling
     "gan.interpolate.steps": (
@@ -212,8 +229,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "The files of run “{run_id}” are damaged; it cannot be opened.",
     ),
     "gan.run.complete": (
-        "Усі {iterations} ітерацій уже виконано. Додайте ітерацій, щоб навчати далі.",
-        "All {iterations} iterations are done. Add iterations to train further.",
+        "Заплановані ітерації ({iterations:,}) уже виконано. Додайте ітерацій, щоб навчати далі.",
+        "The planned {iterations:,} {iterations:plural:iteration is|iterations are} done. Add iterations "
+        "to train further.",
     ),
     "gan.run.busy": (
         "Запуск саме навчається: спершу зупиніть його.",
@@ -243,6 +261,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gan.tab.runs": ("Запуски", "Runs"),
     "gan.tab.sample": ("Зразки", "Sample"),
     "gan.tab.collapse": ("Колапс мод", "Mode collapse"),
+    "gan.tab.questions": ("Контрольні запитання", "Control questions"),
     # --- data ---------------------------------------------------------------------------------
     "gan.data.source": ("Джерело даних", "Data source"),
     "gan.data.src.builtin": ("Вбудовані (без інтернету)", "Built-in (offline)"),
@@ -272,6 +291,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Облікові дані Kaggle знайдено в налаштуваннях сервера.",
         "Kaggle credentials were found in the server settings.",
     ),
+    "gan.data.kaggle_cached": (
+        "Набір уже завантажено на сервер (версія {version}): він читається з кешу, без інтернету й ключа.",
+        "The data set is already downloaded on the server (version {version}): it loads from the cache, "
+        "with no internet or key.",
+    ),
     "gan.data.kaggle_user": ("Ім'я користувача Kaggle", "Kaggle username"),
     "gan.data.kaggle_key": ("Ключ API Kaggle", "Kaggle API key"),
     "gan.data.kaggle_key_help": (
@@ -282,16 +306,30 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "gan.data.zip": ("ZIP з зображеннями (підпапки — класи)", "ZIP of images (subfolders are classes)"),
     "gan.data.zip_needed": ("Спершу виберіть ZIP-файл.", "Choose a ZIP file first."),
+    "gan.data.zip_saved": (
+        "Архів на сервері: «{name}» ({megabytes:.1f} МБ)",
+        "Archive on the server: “{name}” ({megabytes:.1f} MB)",
+    ),
+    "gan.data.upload_failed": (
+        "Архів «{name}» не вдалося зберегти на сервері (можливо, закінчилося місце на диску). Спробуйте ще "
+        "раз або зверніться до викладача.",
+        "“{name}” could not be saved on the server (the disk may be full). Try again, or ask your "
+        "instructor.",
+    ),
     "gan.data.folder_path": ("Шлях до папки на сервері", "Folder path on the server"),
     "gan.data.folder_help": (
-        "Папка із зображеннями на машині, де запущено GenLab; підпапки стають класами.",
-        "A folder of images on the machine running GenLab; subfolders become classes.",
+        "Папка із зображеннями на машині, де запущено GenLab, усередині дозволених папок ({roots}); "
+        "підпапки стають класами.",
+        "A folder of images on the machine running GenLab, inside the allowed folders ({roots}); "
+        "subfolders become classes.",
     ),
     "gan.data.folder_needed": ("Спершу вкажіть шлях до папки.", "Enter a folder path first."),
     "gan.data.size": ("Роздільна здатність, px", "Resolution, px"),
     "gan.data.colour": ("Колір", "Colour"),
     "gan.data.colour.1": ("Сірі", "Gray"),
     "gan.data.colour.3": ("RGB", "RGB"),
+    "gan.data.colour_word.1": ("сірі", "gray"),
+    "gan.data.colour_word.3": ("RGB", "RGB"),
     "gan.data.format_help": (
         "Типово — формат вашого варіанта. Менші й сірі зображення навчаються значно швидше.",
         "Defaults to your variant's format. Smaller and gray images train much faster.",
@@ -299,10 +337,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gan.data.limit": ("Не більше зображень", "At most this many images"),
     "gan.data.limit_auto": ("автоматично", "automatic"),
     "gan.data.load": ("Завантажити дані", "Load data"),
-    "gan.data.loading": ("Підготовка зображень: {done}/{total}", "Preparing images: {done}/{total}"),
+    "gan.data.loading": (
+        "Підготовка зображень: {done:,} з {total:,}",
+        "Preparing images: {done:,} of {total:,}",
+    ),
+    "gan.data.loading_start": ("Підготовка зображень…", "Preparing images…"),
     "gan.data.loaded": (
-        "Завантажено {count} зображень {size}×{size} px ({colour}) · {source}",
-        "Loaded {count} images of {size}×{size} px ({colour}) · {source}",
+        "Завантажено {count:,} {count:plural:зображення|зображення|зображень} {size}×{size} px ({colour}) "
+        "· {source}",
+        "Loaded {count:,} {count:plural:image|images} of {size}×{size} px ({colour}) · {source}",
+    ),
+    "gan.data.kept": (
+        "Дані, завантажені раніше, лишаються: {count:,} {count:plural:зображення|зображення|зображень} "
+        "{size}×{size} px · {source}. Новий запуск навчатиметься на них.",
+        "The data loaded before stays: {count:,} {count:plural:image|images} of {size}×{size} px · "
+        "{source}. A new run trains on it.",
     ),
     "gan.data.classes": ("Класи ({n}): {names}", "Classes ({n}): {names}"),
     "gan.data.unlabelled": (
@@ -326,6 +375,13 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Each parameter is a quantity of the manual's Algorithm 1 (expand it below).",
     ),
     "gan.model.algorithm": ("Алгоритм 1 методички", "The manual's Algorithm 1"),
+    "gan.model.defaults": ("Типові значення варіанта {number}", "Variant {number}'s defaults"),
+    "gan.model.defaults_help": (
+        "Повернути всі параметри до типових для вашого варіанта: з ними навчання на CPU за кілька хвилин "
+        "дає впізнавані зображення.",
+        "Set every parameter back to your variant's defaults, which give recognisable pictures within "
+        "minutes on a CPU.",
+    ),
     "gan.model.algorithm_text": (
         "**для** кожної з *ітерацій*:\n"
         "1. **для** *k* кроків: вибрати *m* векторів шуму z і *m* справжніх зображень x; "
@@ -423,7 +479,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "gan.model.g": ("Генератор G: z → зображення", "Generator G: z → image"),
     "gan.model.d": ("Дискримінатор D: зображення → D(x)", "Discriminator D: image → D(x)"),
-    "gan.model.params": ("{n} параметрів", "{n} parameters"),
+    "gan.model.params": (
+        "{n:,} {n:plural:параметр|параметри|параметрів}",
+        "{n:,} {n:plural:parameter|parameters}",
+    ),
     "gan.model.format": (
         "Архітектура для даних {size}×{size} px, каналів: {channels}.",
         "Architecture for {size}×{size} px data, channels: {channels}.",
@@ -434,8 +493,27 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gan.col.params": ("Параметри", "Parameters"),
     # --- train --------------------------------------------------------------------------------
     "gan.train.summary": (
-        "Дані: {count} зображень · {iterations} ітерацій · m = {batch} · k = {k}",
-        "Data: {count} images · {iterations} iterations · m = {batch} · k = {k}",
+        "Дані: {count:,} {count:plural:зображення|зображення|зображень} · {iterations:,} "
+        "{iterations:plural:ітерація|ітерації|ітерацій} · m = {batch} · k = {k}",
+        "Data: {count:,} {count:plural:image|images} · {iterations:,} "
+        "{iterations:plural:iteration|iterations} · m = {batch} · k = {k}",
+    ),
+    "gan.train.estimate": (
+        "Навчання триватиме ≈ {seconds:duration} на цій машині (виміряно щойно: {speed:,} зобр./с), плюс "
+        "кілька секунд на підготовку.",
+        "Training will take ≈ {seconds:duration} on this machine (just measured: {speed:,} img/s), plus a "
+        "few seconds to prepare.",
+    ),
+    "gan.train.name": ("Назва запуску", "Run name"),
+    "gan.train.name_help": (
+        "Щоб розрізняти запуски в таблиці, на вкладках і у звіті. Якщо поле порожнє, назва складеться з "
+        "даних, розміру, кількості ітерацій і часу запуску.",
+        "To tell runs apart in the table, the tabs and the report. Left empty, the name is made of the "
+        "data, size, iterations and start time.",
+    ),
+    "gan.train.default_title": (
+        "{data} · {size} px · {iterations:,} ітер. · {stamp}",
+        "{data} · {size} px · {iterations:,} it. · {stamp}",
     ),
     "gan.train.start": ("Почати навчання", "Start training"),
     "gan.train.run": ("Запуск {run}", "Run {run}"),
@@ -450,9 +528,16 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Перші вимірювання з'являться за кілька секунд…",
         "The first measurements appear in a few seconds…",
     ),
-    "gan.train.speed": (
-        "Швидкість: {speed} зобр./с · час навчання {seconds} с",
-        "Speed: {speed} img/s · trained for {seconds} s",
+    "gan.train.speed": ("Швидкість: {speed:,} зобр./с", "Speed: {speed:,} img/s"),
+    "gan.train.progress": ("Ітерація {done:,} з {total:,}", "Iteration {done:,} of {total:,}"),
+    "gan.train.done": (
+        "Навчання завершено: {step:,} {step:plural:ітерація|ітерації|ітерацій}, загальний час навчання "
+        "{seconds:duration}.",
+        "Training done: {step:,} {step:plural:iteration|iterations}, {seconds:duration} of training in all.",
+    ),
+    "gan.train.state": (
+        "{state} · ітерація {step:,} з {total:,} · загальний час навчання {seconds:duration}",
+        "{state} · iteration {step:,} of {total:,} · {seconds:duration} of training in all",
     ),
     "gan.train.collapsed": (
         "Схоже на колапс мод (вимірювання на ітерації {step}): G малює надто схожі зображення "
@@ -519,7 +604,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gan.col.modes": ("Покрито мод", "Modes covered"),
     "gan.col.kl": ("KL", "KL"),
     "gan.col.speed": ("зобр./с", "img/s"),
-    "gan.col.time": ("Час, с", "Time, s"),
+    "gan.col.time": ("Час навчання", "Training time"),
     "gan.state.running": ("навчається", "training"),
     "gan.state.done": ("готово", "done"),
     "gan.state.stopped": ("зупинено", "stopped"),
@@ -535,8 +620,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "gan.sample.grid": ("Сітка зразків", "Sample grid"),
     "gan.sample.n": ("Кількість зображень", "Number of images"),
     "gan.sample.caption": (
-        "{n} зображень, зерно {seed}: інше зерно — інші вектори z.",
-        "{n} images, seed {seed}: another seed gives other vectors z.",
+        "{n} {n:plural:зображення|зображення|зображень}, зерно {seed}: інше зерно — інші вектори z.",
+        "{n} {n:plural:image|images}, seed {seed}: another seed gives other vectors z.",
     ),
     "gan.sample.interp": ("Інтерполяція в латентному просторі", "Latent interpolation"),
     "gan.sample.interp_help": (
@@ -610,42 +695,321 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Колапсу не виявлено: різноманітність {diversity:.2f}, покрито {covered} з {classes} класів.",
         "No collapse detected: diversity {diversity:.2f}, {covered} of {classes} classes covered.",
     ),
+    "gan.collapse.not_judged": (
+        "Про колапс судити ще зарано: генератор навчався {step:,} "
+        "{step:plural:ітерацію|ітерації|ітерацій}, а висновок робиться з ітерації {first:,}. Спершу "
+        "будь-який генератор малює розмиті плями, які класифікатор зараховує до одного класу, тож ні "
+        "різноманітність, ні покриття класів поки нічого не означають.",
+        "Too early to judge collapse: the generator has trained {step:,} "
+        "{step:plural:iteration|iterations}, and the verdict starts at iteration {first:,}. At first every "
+        "generator draws blurred blobs, which the probe files under one class, so neither diversity nor "
+        "class coverage means anything yet.",
+    ),
     # --- control questions --------------------------------------------------------------------
     "gan.q.1": (
         "Що таке GAN і з яких компонентів вона складається?",
         "What is a GAN and what are its parts?",
     ),
     "gan.a.1": (
-        "«2 · Модель»: таблиці шарів генератора G і дискримінатора D; «3 · Навчання»: їхнє змагання на графіках.",
-        "“2 · Model”: the layer tables of the generator G and discriminator D; “3 · Train”: their game on the charts.",
+        "GAN — дві мережі, що змагаються. **Генератор G** перетворює випадковий шум z на зображення; "
+        "**дискримінатор D** отримує справжні зображення x і згенеровані G(z) та оцінює ймовірність, що "
+        "зображення справжнє. D вчиться їх розрізняти, G — обманювати D. Нижче — G і D вашого запуску: "
+        "блоки шарів, кількість параметрів і куди йдуть втрати та їхні градієнти.",
+        "A GAN is two networks in a contest. The **generator G** turns random noise z into an image; the "
+        "**discriminator D** gets real images x and generated ones G(z) and estimates the probability that "
+        "an image is real. D learns to tell them apart, G learns to fool D. Below: G and D of your run — "
+        "their blocks of layers, parameter counts, and where the losses and their gradients go.",
     ),
     "gan.q.2": (
         "Як генератор перетворює шум на зображення?",
         "How does the generator turn noise into an image?",
     ),
     "gan.a.2": (
-        "«2 · Модель»: форма виходу кожного шару G від z до зображення; «Зразки»: інтерполяція між двома z.",
-        "“2 · Model”: the output shape of each G layer from z to the image; “Sample”: interpolation between two z.",
+        "G отримує вектор z із випадкових чисел (типово 100) і шар за шаром розгортає його: перша "
+        "транспонована згортка робить із z багато маленьких карт ознак, кожна наступна подвоює їхній бік і "
+        "зменшує їхню кількість, остання дає зображення. Нижче — карти після кожного шару для вибраного "
+        "зерна; повзунки змінюють координати z, і все перемальовується наживо.",
+        "G takes a vector z of random numbers (100 by default) and unfolds it layer by layer: the first "
+        "transposed convolution makes many small feature maps of z, each next one doubles their side and "
+        "lowers their number, the last one gives the image. Below: the maps after every layer for a seed "
+        "you pick; the sliders change coordinates of z and everything is redrawn live.",
     ),
     "gan.q.3": (
         "Які гіперпараметри впливають на якість роботи GAN?",
         "Which hyperparameters affect a GAN's quality?",
     ),
     "gan.a.3": (
-        "«Запуски»: порівняйте запуски з різними m, k, lr, β і втратами — кінцеві втрати, різноманітність і KL поруч.",
-        "“Runs”: compare runs with different m, k, lr, β and losses — final losses, diversity and KL side by side.",
+        "Швидкості навчання G і D та їхнє співвідношення, мініпакет m, кількість кроків D на ітерацію k, "
+        "ширина мереж, функція втрат G, β₁ в Adam і кількість ітерацій. Нижче — ваші запуски: відстань "
+        "Фреше і покриття класів залежно від вибраного параметра. Якщо запусків замало, одна кнопка "
+        "запускає короткі запуски, кожен з яких змінює один параметр.",
+        "The learning rates of G and D and their ratio, the minibatch m, the D steps per iteration k, the "
+        "widths of the networks, G's loss, Adam's β₁ and the number of iterations. Below: your runs — the "
+        "Fréchet distance and class coverage against the parameter you pick. With too few runs, one "
+        "button starts short runs that each change one parameter.",
     ),
     "gan.q.4": (
         "Які типи шарів використовуються в генераторі?",
         "Which layer types does the generator use?",
     ),
     "gan.a.4": (
-        "«2 · Модель», таблиця G: транспоновані згортки, пакетна нормалізація, ReLU і Tanh на виході.",
-        "“2 · Model”, table of G: transposed convolutions, batch normalisation, ReLU and Tanh at the output.",
+        "Транспоновані згортки (ConvTranspose2d) збільшують зображення вдвічі, пакетна нормалізація "
+        "(BatchNorm2d) тримає значення в межах, ReLU додає нелінійність, Tanh на виході стискає значення "
+        "до [−1, 1] — діапазону пікселів. Нижче — шари вашого G: форма виходу, що робить кожен шар, і його "
+        "карти з запитання 2.",
+        "Transposed convolutions (ConvTranspose2d) double the image's side, batch normalisation "
+        "(BatchNorm2d) keeps the values in range, ReLU adds non-linearity, and Tanh at the output squeezes "
+        "the values into [−1, 1], the range of pixels. Below: the layers of your G — the output shape, "
+        "what each layer does, and its maps from question 2.",
     ),
     "gan.q.5": ("Що таке «колапс мод»?", "What is mode collapse?"),
     "gan.a.5": (
-        "«Колапс мод»: графіки різноманітності й покриття класів та гістограма «справжні vs згенеровані».",
-        "“Mode collapse”: the diversity and class-coverage charts and the real-vs-generated histogram.",
+        "Колапс мод — генератор малює лише кілька зображень (або одне), хоч би який шум отримав: він "
+        "знайшов те, що обманює D, і «забув» решту даних. Його видно з низької різноманітності зразків і з "
+        "того, що покрито лише частину класів. Нижче — ваш запуск поряд із запуском на тих самих даних, "
+        "який колапсує навмисно.",
+        "Mode collapse: the generator draws only a few images (or one) whatever noise it gets — it found "
+        "something that fools D and “forgot” the rest of the data. It shows as low sample diversity and "
+        "as only some of the classes covered. Below: your run beside a run on the same data that "
+        "collapses on purpose.",
     ),
+    # --- control questions: the live answers (ui/gan/questions*.py) --------------------------------
+    "gan.qa.layer_number": ("Шар {n}", "Layer {n}"),
+    "gan.qa.run": ("Запуск, на якому показано відповіді", "The run these answers show"),
+    "gan.qa.run_help": (
+        "Усі п'ять відповідей показують цей запуск. Спочатку вибрано той, що відкритий на вкладці "
+        "«3 · Навчання», або ваш найновіший.",
+        "All five answers show this run. At first it is the one open in “3 · Train”, or your newest.",
+    ),
+    "gan.qa.someone_else": ("чужий", "someone else's"),
+    "gan.qa.no_run": (
+        "Навченого запуску ще немає. Почніть його з налаштуваннями з вкладки «2 · Модель» на даних "
+        "«{source}» ({iterations:,} {iterations:plural:ітерація|ітерації|ітерацій}): відповіді покажуть "
+        "його, щойно він зробить перші кроки.",
+        "There is no trained run yet. Start one with the settings of “2 · Model” on “{source}” "
+        "({iterations:,} {iterations:plural:iteration|iterations}): the answers show it as soon as it has "
+        "taken its first steps.",
+    ),
+    "gan.qa.no_run_short": (
+        "Тут потрібен навчений запуск — почніть його однією кнопкою під запитанням 1.",
+        "This needs a trained run — start one with a single button under question 1.",
+    ),
+    "gan.qa.start_first": ("Почати навчання", "Start training"),
+    "gan.qa.started_first": (
+        "Навчання почалося — стежте за ним на вкладці «3 · Навчання».",
+        "Training has started — follow it in “3 · Train”.",
+    ),
+    "gan.qa.untrained": (
+        "Поки що це ненавчений генератор із вкладки «2 · Модель»: випадкові ваги дають випадкові карти.",
+        "For now this is the untrained generator of “2 · Model”: random weights give random maps.",
+    ),
+    "gan.qa.untrained_networks": (
+        "Поки що це мережі, які будує вкладка «2 · Модель»: будова й кількість параметрів у них ті самі, "
+        "що матиме запуск.",
+        "For now these are the networks “2 · Model” builds: their structure and parameter counts are "
+        "those a run will have.",
+    ),
+    "gan.qa.d.g": (
+        "Генератор G · {params:,} {params:plural:параметр|параметри|параметрів}",
+        "Generator G · {params:,} {params:plural:parameter|parameters}",
+    ),
+    "gan.qa.d.d": (
+        "Дискримінатор D · {params:,} {params:plural:параметр|параметри|параметрів}",
+        "Discriminator D · {params:,} {params:plural:parameter|parameters}",
+    ),
+    "gan.qa.d.block": (
+        "{kinds}\n{shape} · {params:,} {params:plural:параметр|параметри|параметрів}",
+        "{kinds}\n{shape} · {params:,} {params:plural:parameter|parameters}",
+    ),
+    "gan.qa.d.z": (
+        "шум z ~ N(0, I)\n{latent} {latent:plural:число|числа|чисел}",
+        "noise z ~ N(0, I)\n{latent} {latent:plural:number|numbers}",
+    ),
+    "gan.qa.d.fake": ("G(z): згенеровані зображення\n{shape}", "G(z): generated\n{shape}"),
+    "gan.qa.d.real": ("x: справжні зображення\n{shape}", "x: real images\n{shape}"),
+    "gan.qa.d.out": ("D(·) ∈ [0, 1]:\nймовірність «справжнє»", "D(·) ∈ [0, 1]:\nprobability “real”"),
+    "gan.qa.d.loss_d": ("Втрата D:\n−log D(x) − log(1 − D(G(z)))", "D's loss:\n−log D(x) − log(1 − D(G(z)))"),
+    "gan.qa.d.loss_g.nonsaturating": (
+        "Втрата G (ненасичувана):\n−log D(G(z))",
+        "G's loss (non-saturating):\n−log D(G(z))",
+    ),
+    "gan.qa.d.loss_g.minimax": (
+        "Втрата G (мінімакс):\nlog(1 − D(G(z)))",
+        "G's loss (minimax):\nlog(1 − D(G(z)))",
+    ),
+    "gan.qa.d.grad_d": ("∇ втрати D: оновлює лише D", "∇ of D's loss: updates D only"),
+    "gan.qa.d.grad_g": ("∇ втрати G: крізь D (заморожений) у G", "∇ of G's loss: through D (frozen) into G"),
+    "gan.qa.diagram_help": (
+        "Суцільні стрілки — дані: z → G → G(z) → D, поряд справжні x. Пунктир — градієнти: червоний, від "
+        "втрати D, оновлює лише D (G(z) від'єднано, G не змінюється); синій, від втрати G, проходить крізь "
+        "D, але змінює лише G. За ітерацію D оновлюється k = {k} {k:plural:раз|рази|разів}, G — один раз.",
+        "Solid arrows are data: z → G → G(z) → D, with the real x beside it. Dashed arrows are gradients: "
+        "the red one, from D's loss, updates D only (G(z) is detached, G does not change); the blue one, "
+        "from G's loss, passes through D but changes only G. Each iteration updates D k = {k} "
+        "{k:plural:time|times} and G once.",
+    ),
+    "gan.qa.col.block": ("Блок", "Block"),
+    "gan.qa.col.number": ("№", "No."),
+    "gan.qa.col.does": ("Що робить", "What it does"),
+    "gan.qa.col.maps": ("Карти (запитання 2)", "Maps (question 2)"),
+    "gan.qa.seed_help": (
+        "Зерно задає вектор шуму z — так само, як на вкладці «Зразки».",
+        "The seed sets the noise vector z — as in the Sample tab.",
+    ),
+    "gan.qa.sliders": (
+        "Ці {n} {n:plural:координата|координати|координат} z найсильніше впливають на зображення — рухайте "
+        "повзунки й дивіться, як змінюються карти та картинка:",
+        "These {n} {n:plural:coordinate|coordinates} of z change this picture most — move the sliders and "
+        "watch the maps and the picture change:",
+    ),
+    "gan.qa.reset": ("Повернути z", "Reset z"),
+    "gan.qa.maps_help": (
+        "Кожен рядок — вихід одного шару G. Для прихованих шарів показано до {maps} карт ознак "
+        "із найвиразнішим візерунком, кожну розтягнуто на власний діапазон (світліше — більше). Номери шарів "
+        "ті самі, що й у таблиці до запитання 4.",
+        "Each row is the output of one layer of G. For hidden layers, up to {maps} feature maps with the "
+        "most pattern are shown, each stretched over its own range (lighter is larger). The layer numbers "
+        "are those of question 4's table.",
+    ),
+    "gan.qa.z_caption": (
+        "z: {n} {n:plural:число|числа|чисел}; червоні — додатні, сині — від'ємні",
+        "z: {n} {n:plural:number|numbers}; red are positive, blue negative",
+    ),
+    "gan.qa.maps_caption": (
+        "{shown} з {total} {total:plural:карти|карт|карт}",
+        "{shown} of {total} {total:plural:map|maps}",
+    ),
+    "gan.qa.image_caption": ("Зображення G(z)", "The image G(z)"),
+    "gan.qa.role.project": (
+        "Перетворює вектор z ({latent} {latent:plural:число|числа|чисел}) на {c} "
+        "{c:plural:карту|карти|карт} ознак {h}×{w}: кожне число z додає до кожної карти свій навчений "
+        "візерунок",
+        "Turns the vector z ({latent} {latent:plural:number|numbers}) into {c} feature "
+        "{c:plural:map|maps} of {h}×{w}: each number of z adds its own learned pattern to each map",
+    ),
+    "gan.qa.role.up": (
+        "Транспонована згортка з кроком 2: подвоює сторону {h_in}×{w_in} → {h}×{w}, карт стає {c} замість "
+        "{c_in}; кожна точка виходу змішує сусідні точки всіх вхідних карт",
+        "Transposed convolution with stride 2: doubles the side {h_in}×{w_in} → {h}×{w}, and the maps go "
+        "from {c_in} to {c}; each output point mixes neighbouring points of every input map",
+    ),
+    "gan.qa.role.norm": (
+        "Пакетна нормалізація: приводить кожну з {c} {c:plural:карти|карт|карт} до середнього 0 і розкиду "
+        "1 (за статистикою навчання), потім масштабує й зсуває — 2 навчені числа на карту; стабілізує "
+        "навчання",
+        "Batch normalisation: brings each of the {c} {c:plural:map|maps} to mean 0 and spread 1 (by the "
+        "training statistics), then scales and shifts it — 2 learned numbers per map; keeps training "
+        "stable",
+    ),
+    "gan.qa.role.relu": (
+        "ReLU: залишає додатні значення, а від'ємні замінює нулем — тут нулів {zero:.0f}\u00a0%",
+        "ReLU: keeps positive values and sets negative ones to zero — here {zero:.0f}% are zero",
+    ),
+    "gan.qa.role.tanh": (
+        "Tanh: стискає кожне значення в діапазон пікселів [−1, 1] — це і є зображення {h}×{w}",
+        "Tanh: squeezes every value into [−1, 1], the range of pixels — this is the {h}×{w} image",
+    ),
+    "gan.qa.layers_help": (
+        "Карти — ті самі, що в запитанні 2: змініть там зерно чи повзунки, і вони зміняться й тут.",
+        "The maps are those of question 2: change the seed or the sliders there, and they change here too.",
+    ),
+    "gan.qa.mine_only": ("Лише мої запуски", "Only my runs"),
+    "gan.qa.judging": ("Оцінюю запуски: {done} з {total}", "Judging runs: {done} of {total}"),
+    "gan.qa.judge": (
+        "Оцінити {n} {n:plural:запуск|запуски|запусків}",
+        "Judge {n} {n:plural:run|runs}",
+    ),
+    "gan.qa.judge_help": (
+        "Генератор кожного запуску малює {images:,} {images:plural:зображення|зображення|зображень}, а "
+        "класифікатор-зонд його даних порівнює їх зі справжніми — близько секунди на запуск.",
+        "Each run's generator draws {images:,} {images:plural:image|images}, and the probe classifier of "
+        "its data compares them with the real ones — about a second a run.",
+    ),
+    "gan.qa.param": ("Гіперпараметр", "Hyperparameter"),
+    "gan.qa.param.lr_g": ("lr G", "lr G"),
+    "gan.qa.param.lr_d": ("lr D", "lr D"),
+    "gan.qa.param.batch": ("мініпакет m", "minibatch m"),
+    "gan.qa.param.k": ("k (кроків D)", "k (D steps)"),
+    "gan.qa.param.g_width": ("ширина G", "G width"),
+    "gan.qa.param.d_width": ("ширина D", "D width"),
+    "gan.qa.param.loss": ("втрата G", "G's loss"),
+    "gan.qa.fd": ("Відстань Фреше (менше — краще)", "Fréchet distance (lower is better)"),
+    "gan.qa.coverage": ("Покриття класів (більше — краще)", "Class coverage (higher is better)"),
+    "gan.qa.study_help": (
+        "Кожна точка — запуск, оцінений наприкінці навчання: відстань Фреше між ознаками згенерованих "
+        "і справжніх зображень (так, як їх бачить класифікатор-зонд даних; 0 — розподіли однакові) і частка "
+        "класів, які генератор малює. Запуски відрізняються й іншими налаштуваннями та довжиною "
+        "— порівнюйте ті, що відрізняються лише одним параметром.",
+        "Each point is a run judged at the end of its training: the Fréchet distance between features of "
+        "generated and real images (as the data's probe classifier sees them; 0 means alike) and the share "
+        "of classes the generator draws. Runs also differ in other settings and in length — compare those "
+        "that change only one.",
+    ),
+    "gan.qa.other_data": (
+        "Запуски навчалися на різних даних (кольори): їхні відстані Фреше не можна порівнювати між собою.",
+        "The runs trained on different data (the colours): their Fréchet distances do not compare.",
+    ),
+    "gan.qa.too_few": (
+        "Щоб побачити вплив, потрібно щонайменше {enough} {enough:plural:оцінений запуск|оцінені запуски|"
+        "оцінених запусків} з різними значеннями цього параметра; зараз оцінених — {judged}, різних "
+        "значень — {values}.",
+        "To see an effect, at least {enough} judged {enough:plural:run|runs} with different values of this "
+        "parameter are needed; now there are {judged} judged and {values} different "
+        "{values:plural:value|values}.",
+    ),
+    "gan.qa.contrasts": (
+        "Почати {n} {n:plural:короткий запуск|короткі запуски|коротких запусків} на даних «{run}» "
+        "(по {iterations} {iterations:plural:ітерації|ітерації|ітерацій})",
+        "Start {n} short {n:plural:run|runs} on the data of “{run}” ({iterations} "
+        "{iterations:plural:iteration|iterations} each)",
+    ),
+    "gan.qa.contrasts_help": (
+        "Перший повторює налаштування запуску, кожен наступний змінює одне з них: {names}. Вони навчаються "
+        "у фоні по черзі й належать вам; коли вони завершаться, оцініть їх кнопкою вище.",
+        "The first repeats the run's settings, each other one changes one: {names}. They train in the "
+        "background in turn and belong to you; when they end, judge them with the button above.",
+    ),
+    "gan.qa.contrast_title": ("Порівняння", "Contrast"),
+    "gan.qa.contrast.base": ("як є", "as is"),
+    "gan.qa.contrast.lr_high": ("lr ×10", "lr ×10"),
+    "gan.qa.contrast.lr_low": ("lr ÷10", "lr ÷10"),
+    "gan.qa.contrast.batch": ("інший m", "other m"),
+    "gan.qa.contrast.k": ("k + 2", "k + 2"),
+    "gan.qa.contrast.narrow": ("ширина ÷4", "widths ÷4"),
+    "gan.qa.contrast.loss": ("інша втрата G", "other G loss"),
+    "gan.qa.training": (
+        "Навчаються ваші запуски ({n}): {steps:,} з {total:,} {total:plural:ітерації|ітерацій|ітерацій}. "
+        "Оцініть їх, коли вони завершаться.",
+        "Your runs training ({n}): {steps:,} of {total:,} iterations. Judge them when they end.",
+    ),
+    "gan.qa.side.mine": ("Ваш запуск", "Your run"),
+    "gan.qa.side.run": ("Запуск", "Run"),
+    "gan.qa.side.preset": ("Колапс навмисно", "Collapse on purpose"),
+    "gan.qa.covered": ("покрито класів: {covered} з {classes}", "classes covered: {covered} of {classes}"),
+    "gan.qa.collapsed": (
+        "Ітерація {step:,}: колапс — різноманітність {diversity:.2f}, покрито класів: {covered} з {classes}.",
+        "Iteration {step:,}: collapse — diversity {diversity:.2f}, classes covered: {covered} of {classes}.",
+    ),
+    "gan.qa.not_collapsed": (
+        "Ітерація {step:,}: колапсу немає — різноманітність {diversity:.2f}, покрито класів: {covered} з "
+        "{classes}.",
+        "Iteration {step:,}: no collapse — diversity {diversity:.2f}, classes covered: {covered} of "
+        "{classes}.",
+    ),
+    "gan.qa.is_preset": (
+        "Цей запуск і є «колапс навмисно». Щоб порівняти, виберіть під запитанням 1 свій звичайний запуск.",
+        "This run is itself “collapse on purpose”. Pick one of your usual runs under question 1 to compare.",
+    ),
+    "gan.qa.preset_about": (
+        "Ті самі дані й мережі, але G вчиться в 500 разів швидше за D (lr G = 5·10⁻³, lr D = 10⁻⁵): D майже "
+        "не змінюється, і G щоразу перескакує до однієї картинки, яку D зараз вважає найсправжнішою. "
+        "За {iterations} {iterations:plural:ітерацію|ітерації|ітерацій} його зразки стають майже копіями "
+        "однієї картинки або всі належать одному класу: це і є колапс мод.",
+        "The same data and networks, but G learns 500 times faster than D (lr G = 5·10⁻³, lr D = 10⁻⁵): D "
+        "hardly changes, and G keeps jumping to the one picture D now takes as most real. Within "
+        "{iterations} {iterations:plural:iteration|iterations} its samples become near-copies of one "
+        "picture, or all of one class: that is mode collapse.",
+    ),
+    "gan.qa.preset_start": ("Почати «колапс навмисно»", "Start “collapse on purpose”"),
+    "gan.qa.preset_title": ("Колапс навмисно · {run}", "Collapse on purpose · {run}"),
 }

@@ -396,7 +396,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "What are the main components of a transformer and what does each do?",
     ),
     "llm.a.1": (
-        "Токенізатор ділить текст на токени, **шар вкладень** (embedding) перетворює їх на вектори, "
+        "Токенізатор ділить текст на токени, **шар вкладень** (`embedding`) перетворює їх на вектори, "
         "**позиційне кодування** додає інформацію про порядок. Далі — стос однакових блоків: "
         "**багатоголова самоувага** (кожен токен збирає інформацію з інших), **повнозв'язна мережа** "
         "(обробляє кожен токен окремо), **залишкові з'єднання** й **нормалізація шарів** (стабілізують "
@@ -475,8 +475,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "розмірності. Голови працюють паралельно й можуть стежити за різними зв'язками одночасно — "
         "граматичними, смисловими, сусідніми словами, далекими посиланнями; їхні результати "
         "об'єднуються й проєктуються назад. Обчислень приблизно стільки ж, скільки в одній великій "
-        "голові, а виразність більша. Нижче — голови справжньої моделі, що роблять різну роботу, на "
-        "вашому реченні, і що стається з прогнозом, коли одну з них вимкнути.",
+        "голові, а виразність більша. Нижче — голови справжньої моделі з різною роботою на вашому "
+        "реченні і те, що стається з прогнозом, коли одну з них вимкнути.",
         "Instead of one attention the model has several **heads**, each with its own smaller Q, K, V "
         "matrices. The heads run in parallel and can follow different relations at once — grammar, "
         "meaning, neighbouring words, distant references; their outputs are concatenated and projected "
@@ -515,7 +515,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "llm.tf.empty": ("Напишіть речення.", "Type a sentence."),
     "llm.tf.too_long": (
-        "Речення дає забагато токенів для карт уваги: {tokens} (найбільше {limit}). Скоротіть його.",
+        "У реченні забагато токенів для карт уваги: {tokens} (щонайбільше {limit}). Скоротіть його.",
         "The sentence makes too many tokens for attention maps: {tokens} (at most {limit}). Shorten it.",
     ),
     "llm.tf.too_short": (
@@ -523,7 +523,8 @@ STRINGS: dict[str, tuple[str, str]] = {
         "A sentence of at least three tokens is needed.",
     ),
     "llm.tf.bad_head": (
-        "Шару {layer} чи голови {head} немає: у моделі {layers} шарів по {heads} голів.",
+        "Шару {layer} чи голови {head} немає: у моделі {layers} {layers:plural:шар|шари|шарів} по {heads} "
+        "{heads:plural:голові|голови|голів}.",
         "There is no layer {layer} or head {head}: the model has {layers} layers of {heads} heads.",
     ),
     "llm.tf.bad_token": (
@@ -532,20 +533,21 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     # the Theory tab's live answers on the real transformer (ui/llm/theory*.py)
     "llm.tf.text_only": (
-        "Нижче — відповіді текстом; живі приклади на справжній моделі працюють у повній версії застосунку.",
+        "Нижче — відповіді текстом; інтерактивні приклади зі справжньою моделлю доступні в повній версії "
+        "застосунку.",
         "Below are the text answers; the live examples on the real model run in the full app.",
     ),
     "llm.tf.loading_first": (
-        "Завантажую справжню модель SmolLM2-135M-Instruct. На цьому сервері — уперше, тож її ваги спершу "
-        "перетворюються: це близько 30 с (минуло {elapsed:duration}). Далі це займатиме кілька секунд. "
-        "Тим часом можна читати відповіді нижче, а інші вкладки працюють.",
+        "Завантажую справжню модель SmolLM2-135M-Instruct. На цьому сервері це відбувається вперше, тож "
+        "спершу її ваги перетворюються: це близько 30 с (минуло {elapsed} с). Надалі це займатиме кілька "
+        "секунд. Тим часом можна читати відповіді нижче, а інші вкладки вже працюють.",
         "Loading the real model SmolLM2-135M-Instruct. It is the first time on this server, so its weights "
-        "are converted first: about 30 s ({elapsed:duration} so far). Later it takes a few seconds. "
+        "are converted first: about 30 s ({elapsed} s so far). Later it takes a few seconds. "
         "Meanwhile you can read the answers below, and the other tabs work.",
     ),
     "llm.tf.loading": (
-        "Завантажую справжню модель SmolLM2-135M-Instruct — кілька секунд (минуло {elapsed:duration}).",
-        "Loading the real model SmolLM2-135M-Instruct — a few seconds ({elapsed:duration} so far).",
+        "Завантажую справжню модель SmolLM2-135M-Instruct — кілька секунд (минуло {elapsed} с).",
+        "Loading the real model SmolLM2-135M-Instruct — a few seconds ({elapsed} s so far).",
     ),
     "llm.tf.retry": ("Спробувати ще раз", "Try again"),
     "llm.tf.sentence": (
@@ -553,10 +555,10 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Your sentence (in Ukrainian or English)",
     ),
     "llm.tf.sentence_help": (
-        "На цьому реченні модель відповідає на всі п'ять запитань нижче. Найбільше {limit} токенів; "
-        "українське слово — зазвичай 3–5 токенів, англійське — 1–2.",
-        "The model answers all five questions below on this sentence. At most {limit} tokens; a Ukrainian "
-        "word is usually 3–5 tokens, an English one 1–2.",
+        "На цьому реченні модель відповідає на всі п'ять запитань нижче. Щонайбільше — {limit} "
+        "{limit:plural:токен|токени|токенів}; українське слово — зазвичай 3–5 токенів, англійське — 1–2.",
+        "The model answers all five questions below on this sentence. At most {limit} "
+        "{limit:plural:token|tokens}; a Ukrainian word is usually 3–5 tokens, an English one 1–2.",
     ),
     "llm.tf.default_sentence": (
         "Столиця Франції — Париж, а столиця Італії —",
@@ -610,8 +612,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "llm.tf.q1.model": ("Справжня будова {name}", "The real architecture of {name}"),
     "llm.tf.millions": ("{n} млн", "{n} M"),
     "llm.tf.d.tokens": (
-        "Номери токенів\n(у словнику {vocab} токенів)",
-        "Token ids\n(the vocabulary has {vocab})",
+        "Номери токенів\n(розмір словника — {vocab})",
+        "Token ids\n(vocabulary size {vocab})",
     ),
     "llm.tf.d.embedding": (
         "Вкладення (embed_tokens)\n{vocab} × {hidden} · {params}",
@@ -649,7 +651,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "llm.tf.part.norms": ("Нормалізації", "Norms"),
     "llm.tf.share": ("{count} · {percent} %", "{count} · {percent}%"),
     "llm.tf.parameters": ("мільйонів параметрів", "million parameters"),
-    "llm.tf.q1.shares": ("Де параметри: усього {total}", "Where the parameters are: {total} in all"),
+    "llm.tf.q1.shares": (
+        "Де містяться параметри: усього {total}",
+        "Where the parameters are: {total} in all",
+    ),
     "llm.tf.q1.shares_note": (
         "Вихідний шар множить на ту саму матрицю, що й вкладення (спільні ваги), тож своїх параметрів не "
         "додає; ця матриця — {embedding:.0f} % моделі. Найбільше параметрів — у повнозв'язних мережах блоків.",
@@ -658,8 +663,11 @@ STRINGS: dict[str, tuple[str, str]] = {
         "blocks' feed-forward networks.",
     ),
     "llm.tf.q1.table_note": (
-        "Назви — як у коді моделі; layers.* — кожен із блоків. Форма ваги: виходи × входи.",
-        "Names as in the model's code; layers.* stands for each of the blocks. A weight's shape: outputs × inputs.",
+        "На схемі пунктир — залишкові з'єднання: блок додає те, що обчислив, до свого входу. У таблиці "
+        "назви — як у коді моделі; layers.* — кожен із блоків; форма ваги — виходи × входи.",
+        "In the diagram the dashed lines are the residual connections: a block adds what it computed to its "
+        "input. In the table, names are as in the model's code; layers.* stands for each of the blocks; a "
+        "weight's shape is outputs × inputs.",
     ),
     "llm.tf.col.module": ("Модуль", "Module"),
     "llm.tf.col.kind": ("Тип", "Type"),
@@ -671,10 +679,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "llm.tf.q2.map_note": (
         "Рядок — токен, що дивиться (запит), стовпчик — токен, на який він дивиться (ключ); кожен рядок у "
         "сумі дає 1. Сірі клітинки над діагоналлю закриває каузальна маска: токен не бачить наступних. "
-        "Помаранчева рамка — токен, обчислення якого показано праворуч.",
+        "Помаранчева рамка — токен, чиє обчислення показано крок за кроком.",
         "A row is the token that looks (query), a column the token it looks at (key); every row sums to 1. "
         "The grey cells above the diagonal are hidden by the causal mask: a token cannot see the ones after "
-        "it. The orange frame marks the token whose arithmetic is on the right.",
+        "it. The orange frame marks the token whose arithmetic is shown step by step.",
     ),
     "llm.tf.q2.token": ("Токен-запит", "Query token"),
     "llm.tf.q2.steps_title": (
@@ -686,10 +694,10 @@ STRINGS: dict[str, tuple[str, str]] = {
     "llm.tf.q2.step1": (
         "1\\. Вхід шару x (після RMSNorm) множиться на матриці голови: запит q = W_q·x — для цього токена, "
         "ключ k і значення v — для кожного; q і k ще повертаються на кут своєї позиції (RoPE). У кожному "
-        "{d} чисел: q = {q}, ключ цього ж токена k = {k}.",
+        "з них {d} {d:plural:число|числа|чисел}: q = {q}, ключ цього ж токена k = {k}.",
         "1\\. The layer's input x (after RMSNorm) is multiplied by the head's matrices: a query q = W_q·x for "
         "this token, a key k and a value v for every token; q and k are then turned by their position's "
-        "angle (RoPE). {d} numbers each: q = {q}, this token's own key k = {k}.",
+        "angle (RoPE). {d} {d:plural:number|numbers} each: q = {q}, this token's own key k = {k}.",
     ),
     "llm.tf.q2.step2": (
         "2\\. Оцінка кожного токена — скалярний добуток q·k, поділений на √{d} = {root}; маска додає −∞ "
@@ -721,7 +729,7 @@ STRINGS: dict[str, tuple[str, str]] = {
         "GPT: causal mask (layer {layer}, head {head})",
     ),
     "llm.tf.q3.full": (
-        "Енкодер, як BERT: без маски (шар {layer}, голова {head})",
+        "Енкодер на кшталт BERT: без маски (шар {layer}, голова {head})",
         "Encoder, like BERT: no mask (layer {layer}, head {head})",
     ),
     "llm.tf.q3.note": (
@@ -742,9 +750,9 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{hits} {hits:plural:time|times} of {total}",
     ),
     "llm.tf.q3.table_note": (
-        "У кожній позиції — справжній наступний токен і найімовірніший прогноз із маскою та без неї (✓ — "
-        "збіг). Без маски позиція бачить саме той токен, який має передбачити, і здебільшого просто його "
-        "копіює. Тому GPT, що генерує текст, мусить бути каузальним, а енкодер навчають заповнювати "
+        "У кожній позиції — справжній наступний токен і найімовірніший прогноз із маскою та без неї "
+        "(✓ — збіг). Без маски позиція бачить саме той токен, який має передбачити, і здебільшого просто "
+        "його копіює. Тому GPT, що генерує текст, мусить бути каузальним, а енкодер навчають відновлювати "
         "замасковані слова.",
         "At each position: the token that really comes next, and the most likely guess with the mask and "
         "without it (✓: a hit). Without the mask a position sees the very token it is to predict and mostly "
@@ -773,7 +781,7 @@ STRINGS: dict[str, tuple[str, str]] = {
     ),
     "llm.tf.q4.pair": ("пара чисел у q і k", "pair of numbers in q and k"),
     "llm.tf.q4.sinusoidal": (
-        "Синусоїдне кодування першого трансформера",
+        "Синусоїдальне кодування позицій першого трансформера",
         "The first transformer's sinusoidal encoding",
     ),
     "llm.tf.q4.feature": ("ознака вкладення", "embedding feature"),
@@ -792,8 +800,8 @@ STRINGS: dict[str, tuple[str, str]] = {
     "llm.tf.q4.distance": ("відстань між токенами", "distance between tokens"),
     "llm.tf.q4.similarity_axis": ("подібність q і k", "q–k similarity"),
     "llm.tf.q4.similarity_note": (
-        "Візьмімо той самий вектор як запит і як ключ: що далі вони один від одного, то менший (загалом) "
-        "їхній добуток. Тож близькі токени отримують більше уваги, якщо зміст не підкаже іншого.",
+        "Візьмімо той самий вектор як запит і як ключ: що далі їхні позиції одна від одної, то менший "
+        "(загалом) їхній добуток. Тож близькі токени отримують більше уваги, якщо зміст не підкаже іншого.",
         "Take the same vector as a query and as a key: the farther apart they are, the smaller (on the "
         "whole) their product. So nearby tokens get more attention unless the content says otherwise.",
     ),
@@ -815,18 +823,19 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Shuffled: layer {layer}, head {head}",
     ),
     "llm.tf.q4.attention_note": (
-        "Показано голову, чия увага змінилася найбільше: її токени розподіляють увагу інакше на {change} "
-        "(у середньому по всіх {heads:,} головах — на {mean}). Токени ті самі, змінилися лише їхні позиції, "
-        "а з ними й кути RoPE.",
-        "Shown is the head whose attention changed most: its tokens spread their attention {change} "
-        "differently (all {heads:,} heads on average: {mean}). The tokens are the same; only their "
-        "positions changed, and with them the RoPE angles.",
+        "Показано голову, увага якої змінилася найбільше: у середньому на {change} (відстань повної "
+        "варіації між рядками токена до й після перестановки; в середньому по всіх {heads:,} головах "
+        "— {mean}). Токени ті самі, змінилися лише їхні позиції, а з ними й кути RoPE.",
+        "Shown is the head whose attention changed most: by {change} on average (total variation between "
+        "a token's row before and after the shuffle; all {heads:,} heads on average: {mean}). The tokens are "
+        "the same; only their positions changed, and with them the RoPE angles.",
     ),
     "llm.tf.q4.next_original": ("Далі — після вашого речення", "Next — after your sentence"),
     "llm.tf.q4.next_shuffled": ("Далі — після перемішаного", "Next — after the shuffled one"),
     "llm.tf.q4.prediction_note": (
-        "Прогноз наступного токена змінився на {change} (повна варіація між двома розподілами: 0 % — той "
-        "самий, 100 % — зовсім інший). Слова ті самі — порядок модель бачить лише через їхні позиції.",
+        "Прогноз наступного токена змінився на {change} (відстань повної варіації між двома розподілами: "
+        "0 % — той самий, 100 % — зовсім інший). Слова ті самі — порядок модель бачить лише через їхні "
+        "позиції.",
         "The next-token prediction changed by {change} (total variation between the two distributions: "
         "0% — the same, 100% — entirely different). The words are the same — the model sees their order "
         "only through their positions.",

@@ -1,4 +1,6 @@
-"""Lab report strings (services/report), all under the ``report.`` prefix: key -> (Ukrainian, English).
+"""Lab report strings (services/report and the Report tab, ui/report.py), under the ``report.``
+prefix but for the three tabs' labels, which ui/tabs.py looks up under each lab's prefix:
+key -> (Ukrainian, English).
 
 Topics and goals are the lab manual's own words; section names follow its "Зміст звіту".
 """
@@ -190,12 +192,32 @@ STRINGS: dict[str, tuple[str, str]] = {
         "of the samples is {diversity:.2f} (1: as diverse as the real data).",
     ),
     "report.gan.concl.collapse": (
-        "Ознаки колапсу мод з’явилися на ітерації {step}: різноманітність зразків упала до {diversity:.2f}.",
-        "Mode collapse showed at iteration {step}: the diversity of the samples fell to {diversity:.2f}.",
+        "Ознаки колапсу мод з’явилися на ітерації {step}: {signs}.",
+        "Mode collapse showed at iteration {step}: {signs}.",
+    ),
+    "report.gan.concl.sign.diversity": (
+        "різноманітність зразків — {diversity:.2f}, нижче за поріг {threshold}",
+        "the diversity of the samples was {diversity:.2f}, below the threshold of {threshold}",
+    ),
+    "report.gan.concl.sign.coverage": (
+        "генератор малював лише {covered} з {classes} класів",
+        "the generator drew only {covered} of the {classes} classes",
     ),
     "report.gan.concl.recovered": (
-        "До ітерації {step} вона відновилася до {diversity:.2f}.",
-        "By iteration {step} it recovered to {diversity:.2f}.",
+        "На ітерації {step} ознак колапсу вже не було (різноманітність {diversity:.2f}).",
+        "By iteration {step} the signs were gone (diversity {diversity:.2f}).",
+    ),
+    "report.gan.concl.unjudged": (
+        "Виміри до ітерації {step} колапсом не оцінювалися: на початку навчання будь-який генератор "
+        "малює майже однакові розмиті зображення.",
+        "Measurements before iteration {step} were not judged for collapse: early in training every "
+        "generator draws near-identical blurs.",
+    ),
+    "report.gan.concl.too_short": (
+        "Колапс мод не оцінювався: запуск закінчився на ітерації {step}, а на початку навчання будь-який "
+        "генератор малює майже однакові розмиті зображення.",
+        "Mode collapse was not judged: the run stopped at iteration {step}, and early in training every "
+        "generator draws near-identical blurs.",
     ),
     "report.gan.concl.coverage": (
         "Генератор малює {covered} з {classes} класів даних.",
@@ -206,6 +228,61 @@ STRINGS: dict[str, tuple[str, str]] = {
         "«{worst}» ({worst_value:.2f}).",
         "Run “{best}” gave the most diverse samples ({best_value:.2f}), run “{worst}” the least "
         "diverse ({worst_value:.2f}).",
+    ),
+    # Lab 1's control questions answered in words (the app's answers point at its tabs)
+    "report.gan.a.1": (
+        "GAN (генеративно-змагальна мережа, Я. Ґудфеллоу, 2014) — дві нейронні мережі, що навчаються "
+        "одночасно у грі з нульовою сумою. Генератор G перетворює випадковий вектор шуму z на зображення "
+        "G(z); дискримінатор D(x) ∈ [0, 1] оцінює, чи зображення справжнє (1), чи згенероване (0). "
+        "D вчиться відрізняти справжні зображення від згенерованих, G — обманювати D; у рівновазі "
+        "D(x) ≈ 0,5 для будь-якого зображення.",
+        "A GAN (generative adversarial network, I. Goodfellow, 2014) is two neural networks trained "
+        "together in a zero-sum game. The generator G turns a random noise vector z into an image G(z); the "
+        "discriminator D(x) ∈ [0, 1] scores whether an image is real (1) or generated (0). D learns to "
+        "tell real images from generated ones, G learns to fool D; at the equilibrium D(x) ≈ 0.5 for any "
+        "image.",
+    ),
+    "report.gan.a.2": (
+        "Вектор шуму z із нормального розподілу подається на вхід генератора як карта 1×1 з багатьма "
+        "каналами. Перша транспонована згортка розгортає його в карту 4×4; кожна наступна з кроком 2 "
+        "подвоює розмір карти й удвічі зменшує кількість каналів, аж до зображення потрібного розміру з "
+        "1 або 3 каналами, а Tanh на виході дає значення пікселів у [−1, 1]. Різні z дають різні "
+        "зображення, близькі z — схожі.",
+        "A noise vector z from a normal distribution enters the generator as a 1×1 map with many "
+        "channels. The first transposed convolution spreads it into a 4×4 map; each next one, with "
+        "stride 2, doubles the size of the map and halves the number of channels, up to an image of the "
+        "wanted size with 1 or 3 channels, and a Tanh at the output gives pixel values in [−1, 1]. "
+        "Different z give different images, nearby z similar ones.",
+    ),
+    "report.gan.a.3": (
+        "Розмір міні-батчу m, кількість ітерацій, кількість кроків дискримінатора k на ітерацію, "
+        "швидкості навчання G і D та параметри Adam (β1, β2), довжина вектора шуму z, ширина (кількість "
+        "каналів) обох мереж, вид втрат генератора (мінімаксні чи ненасичувальні), згладжування міток, "
+        "а також розмір і кількість навчальних зображень. Невдалий вибір робить навчання нестабільним: "
+        "D перемагає й градієнти G згасають, або настає колапс мод.",
+        "The minibatch size m, the number of iterations, the discriminator steps k per iteration, the "
+        "learning rates of G and D and Adam's β1 and β2, the length of the noise vector z, the width "
+        "(number of channels) of both networks, the generator's loss (minimax or non-saturating), label "
+        "smoothing, and the size and number of the training images. A poor choice makes training "
+        "unstable: D wins and G's gradients vanish, or mode collapse sets in.",
+    ),
+    "report.gan.a.4": (
+        "Як у DCGAN: транспоновані згортки (ConvTranspose2d), що збільшують розмір карт; пакетна "
+        "нормалізація (BatchNorm2d) після кожної, крім останньої; активація ReLU у прихованих шарах і "
+        "Tanh на виході. Повнозв’язних шарів і пулінгу немає.",
+        "As in DCGAN: transposed convolutions (ConvTranspose2d) that enlarge the maps; batch "
+        "normalisation (BatchNorm2d) after each but the last; ReLU in the hidden layers and Tanh at the "
+        "output. There are no fully connected layers and no pooling.",
+    ),
+    "report.gan.a.5": (
+        "Колапс мод (режиму) — стан, коли генератор видає лише кілька схожих зображень замість усього "
+        "різноманіття даних: він знайшов зразки, що обманюють дискримінатор, і перестав шукати інші. "
+        "Його видно з падіння різноманітності зразків і з того, що генератор малює лише частину класів "
+        "даних (наприклад, лише кола замість кіл, квадратів і трикутників).",
+        "Mode collapse is when the generator gives only a few similar images instead of the whole "
+        "variety of the data: it has found samples that fool the discriminator and stopped looking for "
+        "others. It shows as a drop in the diversity of the samples, and as a generator that draws only "
+        "some classes of the data (say, only circles instead of circles, squares and triangles).",
     ),
     "report.gan.concl.no_metrics": (
         "Запуск «{title}» ще не записав жодного виміру.",
@@ -399,4 +476,127 @@ STRINGS: dict[str, tuple[str, str]] = {
         "Порівняння «{title}» не має жодної завершеної відповіді.",
         "Comparison “{title}” has no finished answer.",
     ),
+    # --- the Report tab (ui/report.py) ------------------------------------------------------------
+    # each lab's tab label, under the lab's prefix as ui/tabs.py names tabs
+    "gan.tab.report": ("Звіт", "Report"),
+    "sd.tab.report": ("Звіт", "Report"),
+    "llm.tab.report": ("Звіт", "Report"),
+    "report.variant.prompts": ("{name} (промпти про: {subject})", "{name} (prompts about: {subject})"),
+    "report.ui.intro": (
+        "Звіт складається з вашої збереженої роботи цієї лабораторної, за змістом звіту з методички: "
+        "титульна сторінка, тема й мета, варіант і код, результати з рисунками, висновки. Позначте, що "
+        "включити, заповніть титульну сторінку, відредагуйте висновки й завантажте DOCX, PDF і програми.",
+        "The report is made of your saved work of this lab, following the manual's contents: title page, "
+        "topic and goal, variant and code, results with figures, conclusions. Tick what goes in, fill in "
+        "the title page, edit the conclusions and download the DOCX, the PDF and the programs.",
+    ),
+    "report.ui.step.work": ("1 · Що включити", "1 · What goes in"),
+    "report.ui.step.title": ("2 · Титульна сторінка", "2 · Title page"),
+    "report.ui.step.conclusions": ("3 · Висновки", "3 · Conclusions"),
+    "report.ui.step.make": ("4 · Звіт", "4 · The report"),
+    "report.ui.kind.run": ("Запуски навчання GAN", "GAN training runs"),
+    "report.ui.kind.generation": ("Генерації", "Generations"),
+    "report.ui.kind.sweep": ("Експерименти", "Experiments"),
+    "report.ui.kind.comparison": ("Порівняння", "Comparisons"),
+    "report.ui.none.gan": (
+        "Збережених запусків ще немає: навчіть GAN на вкладці «3 · Навчання», і запуск з’явиться тут.",
+        "No saved runs yet: train a GAN in the “3 · Train” tab and the run appears here.",
+    ),
+    "report.ui.none.diffusion": (
+        "Збережених генерацій чи експериментів ще немає: створіть зображення на вкладці txt2img або "
+        "проведіть експеримент на вкладці «Експерименти».",
+        "No saved generations or experiments yet: make an image in the txt2img tab or run an experiment "
+        "in the “Experiments” tab.",
+    ),
+    "report.ui.none.llm": (
+        "Збережених порівнянь ще немає: запустіть порівняння на вкладці «Порівняння».",
+        "No saved comparisons yet: run a comparison in the “Compare” tab.",
+    ),
+    "report.ui.everybody": ("Показати роботу всіх студентів", "Show everybody's work"),
+    "report.ui.everybody_help": (
+        "Спершу тут лише ваша робота. Увімкніть, щоб додати до звіту результати, якими поділилися інші "
+        "на цьому сервері.",
+        "At first only your own work is listed. Switch on to put results that others shared on this "
+        "server into your report.",
+    ),
+    "report.ui.others": ("робота іншого студента", "another student's work"),
+    "report.ui.state.new": ("не навчався", "not trained"),
+    "report.ui.state.running": ("триває", "running"),
+    "report.ui.state.stopped": ("зупинено", "stopped"),
+    "report.ui.state.done": ("завершено", "finished"),
+    "report.ui.state.failed": ("з помилкою", "failed"),
+    "report.ui.state.interrupted": ("перервано", "interrupted"),
+    "report.ui.state.cancelled": ("зупинено", "stopped"),
+    "report.ui.name": ("Прізвище та ім’я", "Your name"),
+    "report.ui.group": ("Група", "Group"),
+    "report.ui.instructor": ("Викладач", "Instructor"),
+    "report.ui.year": ("Рік", "Year"),
+    "report.ui.institution": ("Заклад, факультет, кафедра", "University, faculty, department"),
+    "report.ui.institution_help": (
+        "Кожне з нового рядка; вони стануть угорі титульної сторінки.",
+        "One per line; they go at the top of the title page.",
+    ),
+    "report.ui.blank_help": (
+        "Порожнє поле залишиться у звіті рискою, щоб дописати від руки.",
+        "A field left empty stays a line in the report, to fill in by hand.",
+    ),
+    "report.ui.language": ("Мова звіту", "Report language"),
+    "report.ui.questions": (
+        "Додати контрольні запитання з відповідями застосунку",
+        "Add the control questions with the app's answers",
+    ),
+    "report.ui.conclusions": ("Висновки (їх можна редагувати)", "Conclusions (yours to edit)"),
+    "report.ui.conclusions_help": (
+        "Чернетку складено лише з виміряних чисел позначених робіт. Допишіть її своїми словами: у звіт "
+        "піде саме цей текст, кожен рядок — окремий абзац.",
+        "The draft is written from the measured numbers of the ticked work only. Put it in your own "
+        "words: the report takes this text as it is, each line a paragraph.",
+    ),
+    "report.ui.redraft": ("Скласти чернетку заново", "Draft again from the numbers"),
+    "report.ui.kept_edits": (
+        "Вибір змінився, а ваш відредагований текст збережено. Щоб замінити його новою чернеткою, "
+        "натисніть «Скласти чернетку заново».",
+        "The choice has changed and your edited text is kept. To replace it with a new draft, press "
+        "“Draft again from the numbers”.",
+    ),
+    "report.ui.make": ("Створити звіт", "Make the report"),
+    "report.ui.pick_first": (
+        "Позначте вище хоча б одну роботу, щоб створити звіт.",
+        "Tick at least one piece of work above to make the report.",
+    ),
+    "report.ui.phase.reading": (
+        "Читаю збережену роботу: {done} з {total}",
+        "Reading the saved work: {done} of {total}",
+    ),
+    "report.ui.phase.writing": (
+        "Складаю звіт: {done} з {total} частин",
+        "Writing the report: {done} of {total} parts",
+    ),
+    "report.ui.outdated": (
+        "Після створення звіту вибір чи поля змінилися: натисніть «Створити звіт» ще раз, щоб їх врахувати.",
+        "The choices or fields have changed since this report was made: press “Make the report” again "
+        "to include them.",
+    ),
+    "report.ui.missing": (
+        "Вилучено до створення звіту, тому не включено: {titles}.",
+        "Deleted before the report was made, so left out: {titles}.",
+    ),
+    "report.ui.docx": ("DOCX (Word)", "DOCX (Word)"),
+    "report.ui.pdf": ("PDF", "PDF"),
+    "report.ui.scripts_zip": ("Усі програми (ZIP)", "All programs (ZIP)"),
+    "report.ui.scripts": (
+        "Програми, що відтворюють кожну роботу ({count})",
+        "The programs that repeat each piece of work ({count})",
+    ),
+    "report.ui.scripts_help": (
+        "Кожна програма — окремий файл на чистому PyTorch, diffusers чи клієнті openai, без GenLab: "
+        "запустіть її командою python або вставте в комірку блокнота.",
+        "Each program is a file of its own in plain PyTorch, diffusers or the openai client, without "
+        "GenLab: run it with python, or paste it into a notebook cell.",
+    ),
+    "report.ui.script_download": ("Завантажити {file}", "Download {file}"),
+    "report.ui.preview": ("Попередній перегляд", "Preview"),
+    "report.ui.page": ("Сторінка PDF", "PDF page"),
+    "report.ui.page_of": ("Сторінка {page} з {pages}", "Page {page} of {pages}"),
+    "report.ui.contents": ("Зміст", "Contents"),
 }

@@ -6,6 +6,7 @@ import streamlit as st
 
 from services.common import jobs
 from ui.feedback import show_error
+from ui.format import duration
 from ui.session import actor, tr
 
 POLL_S = 1.0  # seconds between redraws of a running job; each poll is a cheap fragment rerun
@@ -32,7 +33,7 @@ def progress(
 ) -> None:
     """While queued or running: the queue position, a bar with ``text`` and ETA, a stop button.
     When finished: done (with its time), stopped, or the error."""
-    if snap.state == jobs.QUEUED or snap.info.get("waiting"):
+    if not snap.finished and (snap.state == jobs.QUEUED or snap.info.get("waiting")):
         ahead = snap.info.get("waiting")
         st.info(
             tr("compute.waiting", ahead=ahead) if ahead else tr("job.queued"), icon=":material/hourglass_top:"
@@ -40,7 +41,7 @@ def progress(
     if not snap.finished:
         text = text or tr("job.running", done=snap.done, total=snap.total or "?")
         if snap.eta_s is not None:
-            text += " · " + tr("job.eta", eta=jobs.format_seconds(snap.eta_s))
+            text += " · " + tr("job.eta", eta=duration(snap.eta_s))
         bar, stop = st.columns([5, 1], vertical_alignment="center")
         bar.progress(snap.fraction, text=text)
         if not actor().may_manage(snap.owner):  # someone else's: to watch, not to stop
@@ -48,9 +49,7 @@ def progress(
         elif stop.button(stop_label or tr("job.cancel"), key=stop_key, icon=":material/stop_circle:"):
             jobs.cancel(snap.id, actor())
     elif snap.state == jobs.DONE:
-        st.success(
-            tr("job.done", elapsed=jobs.format_seconds(snap.elapsed_s)), icon=":material/check_circle:"
-        )
+        st.success(tr("job.done", elapsed=duration(snap.elapsed_s)), icon=":material/check_circle:")
     elif snap.state == jobs.CANCELLED:
         st.info(tr("job.cancelled"), icon=":material/stop_circle:")
     elif snap.error:

@@ -7,7 +7,7 @@ import streamlit as st
 from services.common import compute
 from services.common.model_cache import RESIDENT
 from services.gan import runs
-from services.llm import local_server
+from services.llm import local_server, transformer
 from ui.safe_text import escaped
 from ui.session import instructor_login, keep_in_url, language, language_switch, remember_browser, tr, variant
 
@@ -29,7 +29,26 @@ def route() -> None:
     with st.sidebar:
         sidebar()
     keep_in_url()
+    uploader_in_ukrainian()
     page.run()
+
+
+def uploader_in_ukrainian() -> None:
+    """Streamlit draws its file uploader's button and size limit in English only: in Ukrainian,
+    their text is hidden (font size 0) and the translation shown in its place."""
+    if language() != "uk":
+        return
+    limit = tr("upload.limit", mb=st.get_option("server.maxUploadSize"))
+    button = tr("upload.button")
+    st.html(
+        "<style>"
+        "[data-testid='stFileUploaderDropzone'] button, [data-testid='stFileUploaderDropzone'] button * "
+        "{font-size: 0}"
+        f"[data-testid='stFileUploaderDropzone'] button::after {{content: '{button}'; font-size: 0.875rem}}"
+        "[data-testid='stFileUploaderDropzoneInstructions'] span {font-size: 0}"
+        f"[data-testid='stFileUploaderDropzoneInstructions'] span::after {{content: '{limit}'; font-size: 0.875rem}}"
+        "</style>"
+    )
 
 
 def sidebar() -> None:
@@ -38,11 +57,11 @@ def sidebar() -> None:
     st.caption(tr("sidebar.variant", number=current.number, name=current.name(language())))
     st.subheader(tr("sidebar.device"))
     if compute.torch_installed():
-        key, params = compute.device_info()
+        key, params = compute.device_info_cheap()  # never imports torch: the first page stays fast
         st.caption(tr(key, **params))
     else:
         st.caption(tr("sidebar.no_torch"))
-    loaded = RESIDENT.labels() + runs.GENERATORS.labels()
+    loaded = RESIDENT.labels() + runs.GENERATORS.labels() + transformer.resident()
     local_llm = local_server.sidebar_state()  # cheap: never starts the server
     if local_llm is not None:
         loaded.append(tr(local_llm[0], **local_llm[1]))

@@ -49,6 +49,7 @@ def variant() -> variants.Variant:
         try:
             number = int(st.query_params.get("variant", 1))
             st.session_state.variant = variants.get(number).number
+            st.session_state.variant_chosen = "variant" in st.query_params  # a link that names one
         except ValueError:
             st.session_state.variant = 1
     return variants.get(st.session_state.variant)
@@ -56,7 +57,14 @@ def variant() -> variants.Variant:
 
 def set_variant(number: int) -> None:
     st.session_state.variant = variants.get(number).number
+    st.session_state.variant_chosen = True
     st.query_params["variant"] = str(number)
+
+
+def variant_chosen() -> bool:
+    """Has the student picked a variant (on Home, or through a link that names one)?"""
+    variant()
+    return st.session_state.get("variant_chosen", False)
 
 
 def keep_in_url() -> None:

@@ -152,6 +152,9 @@ class Job:
 
 _JOBS: dict[str, Job] = {}
 _REGISTRY_LOCK = threading.Lock()
+# a finished job (and its result in memory) is forgotten this long after it ended; its page then
+# reads what the work saved on disk, as after a restart
+KEEP_FINISHED_S = 3600.0
 
 
 def start(
@@ -166,6 +169,7 @@ def start(
     if job_id:
         job.id = job_id
     with _REGISTRY_LOCK:
+        _forget_old(time.time())
         _JOBS[job.id] = job
     threading.Thread(target=job._run, name=f"job-{kind}-{job.id}", daemon=True).start()
     return job
@@ -192,13 +196,6 @@ def find(kind: str, key: str | None = None, active_only: bool = False) -> list[J
     return sorted(jobs, key=lambda j: j.created, reverse=True)
 
 
-def format_seconds(seconds: float) -> str:
-    """Durations as people read them: 42 s, 3:07, 1:02:03."""
-    seconds = int(round(seconds))
-    if seconds < 60:
-        return f"{seconds} s"
-    minutes, secs = divmod(seconds, 60)
-    if minutes < 60:
-        return f"{minutes}:{secs:02d}"
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}"
+def _forget_old(now: float) -> None:
+    for old in [j for j in _JOBS.values() if j.ended is not None and now - j.ended > KEEP_FINISHED_S]:
+        del _JOBS[old.id]

@@ -66,4 +66,10 @@ def _inside(text: str) -> Path:
 
 
 def _refusal() -> UserError:
-    return UserError("common.path_unavailable", roots=", ".join(str(r) for r in roots()))
+    return UserError("common.path_unavailable", roots=", ".join(_shown(root) for root in roots()))
+
+
+def _shown(root: Path) -> str:
+    """A root as the message names it: ``data/`` for the app's own folder, not the server's layout."""
+    app = APP_ROOT.resolve()
+    return f"{root.relative_to(app).as_posix()}/" if root.is_relative_to(app) else str(root)

@@ -16,7 +16,7 @@ from services.common.paths import cache_dir
 from services.diffusion.models import ModelRef
 from services.diffusion.pipelines import assemble
 
-TINY_LABEL = "tiny-sd (random weights)"
+TINY_LABEL = "tiny-sd"  # a name: the page says what the model is, in the reader's language
 _lock = threading.Lock()
 
 

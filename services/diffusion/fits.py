@@ -1,6 +1,8 @@
 """Least-squares fits of measured times: a line (time per step) and a power law (time against pixels).
 
-Each fit reports its R² on the measured values, so a fit that does not hold shows as such.
+Each fit reports its R² on the measured values and says in one word what the measurements
+support (``verdict``): a law only when the fit holds and time grows, so a fit that does not
+hold, or a time that does not grow, shows as such and is never stated as a law.
 """
 
 import math
@@ -9,6 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from services.common.errors import UserError
+
+GOOD_R2 = 0.9  # from here a fit is said to hold; below it the measurements are too scattered for a law
 
 
 @dataclass(frozen=True)
@@ -22,6 +26,12 @@ class LineFit:
     def __call__(self, x):
         return self.slope * np.asarray(x, float) + self.intercept
 
+    @property
+    def verdict(self) -> str:
+        """ "holds" (time grows along a line), "poor" (it grows, but the line misses the points), or
+        "flat" (it does not grow: the noise is larger than what one more unit of x costs)."""
+        return _verdict(self.slope, self.r2)
+
 
 @dataclass(frozen=True)
 class PowerFit:
@@ -33,6 +43,11 @@ class PowerFit:
 
     def __call__(self, x):
         return self.a * np.asarray(x, float) ** self.b
+
+    @property
+    def verdict(self) -> str:
+        """As ``LineFit.verdict``, with the exponent b as what must be positive."""
+        return _verdict(self.b, self.r2)
 
 
 def fit_line(x, y) -> LineFit:
@@ -49,6 +64,12 @@ def fit_power(x, y) -> PowerFit:
     b, log_a = np.polyfit(np.log(x), np.log(y), 1)
     a = math.exp(log_a)
     return PowerFit(a, float(b), _r2(y, a * x**b))
+
+
+def _verdict(growth: float, r2: float) -> str:
+    if growth <= 0:
+        return "flat"
+    return "holds" if r2 >= GOOD_R2 else "poor"
 
 
 def _points(x, y) -> tuple[np.ndarray, np.ndarray]:

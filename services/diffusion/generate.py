@@ -18,7 +18,7 @@ from PIL import Image
 
 from services.common import compute
 from services.common.errors import UserError
-from services.diffusion import infotext, lora, pipelines, samplers
+from services.diffusion import infotext, inpaint, lora, pipelines, prompts, samplers
 from services.diffusion.models import ModelRef
 
 MODES = ("txt2img", "img2img", "inpaint")
@@ -35,6 +35,9 @@ _ACCEPTS = {  # the values the form takes for a field: SD-Turbo's "CFG scale: 0"
     "width": lambda v: SIZE_RANGE[0] <= v <= SIZE_RANGE[1] and v % 8 == 0,
     "height": lambda v: SIZE_RANGE[0] <= v <= SIZE_RANGE[1] and v % 8 == 0,
     "sampler": lambda v: v in samplers.NAMES,
+    "mask_blur": lambda v: inpaint.MASK_BLUR_RANGE[0] <= v <= inpaint.MASK_BLUR_RANGE[1],
+    "masked_content": lambda v: v in inpaint.MASKED_CONTENT,
+    "padding": lambda v: inpaint.PADDING_RANGE[0] <= v <= inpaint.PADDING_RANGE[1],
 }
 
 
@@ -56,6 +59,10 @@ class GenRequest:
     init_image: Image.Image | None = None  # for img2img and inpaint
     strength: float = 0.75  # denoising strength: 0 keeps the image, 1 replaces it
     mask: Image.Image | None = None  # white = repaint
+    mask_blur: int = 4  # inpaint: px of Gaussian blur on the mask's edge (A1111's default)
+    masked_content: str = "original"  # inpaint: what the masked part starts from (inpaint.MASKED_CONTENT)
+    only_masked: bool = False  # inpaint: repaint the box around the mask at full size, not the whole picture
+    padding: int = 32  # inpaint, only masked: px of picture around the mask in that box
     loras: tuple[lora.Lora, ...] = ()  # checked files (lora.check), applied in this order
 
     def check(self) -> None:
@@ -88,12 +95,21 @@ class GenRequest:
             if int(self.steps * self.strength) < 1:
                 raise UserError("sd.err.strength_steps", steps=self.steps, strength=self.strength)
         if self.mode == "inpaint":
-            if self.mask is None:
-                raise UserError("sd.err.need_mask")
-            if self.mask.size != self.init_image.size:
-                raise UserError(
-                    "sd.err.mask_size", mask=_size(self.mask.size), image=_size(self.init_image.size)
-                )
+            self._check_inpaint()
+
+    def _check_inpaint(self) -> None:
+        if self.mask is None:
+            raise UserError("sd.err.need_mask")
+        if self.mask.size != self.init_image.size:
+            raise UserError("sd.err.mask_size", mask=_size(self.mask.size), image=_size(self.init_image.size))
+        if inpaint.binary(self.mask).getbbox() is None:
+            raise UserError("sd.err.empty_mask")
+        if not accepts("mask_blur", self.mask_blur):
+            raise UserError("sd.err.mask_blur", value=self.mask_blur, max=inpaint.MASK_BLUR_RANGE[1])
+        if not accepts("masked_content", self.masked_content):
+            raise UserError("sd.err.masked_content", value=self.masked_content)
+        if not accepts("padding", self.padding):
+            raise UserError("sd.err.padding", value=self.padding, max=inpaint.PADDING_RANGE[1])
 
 
 @dataclass(frozen=True)
@@ -120,6 +136,7 @@ def generate(
     on_step: Callable[[int, int, int], None] | None = None,
     should_stop: Callable[[], bool] | None = None,
     on_wait: Callable[[int], None] | None = None,
+    holder: compute.Holder | None = None,
 ) -> list[Generated]:
     """Run ``request`` with the model ``ref``: batch_count batches of batch_size images.
 
@@ -127,8 +144,13 @@ def generate(
     so any image can be reproduced alone. ``on_step(step, steps, batch)`` follows the
     denoising loop (``batch`` counts from 0); when ``should_stop()`` turns true the current
     batch ends early (its images come back marked ``interrupted``) and no further batch
-    starts. ``on_wait(ahead)`` is told when the accelerator is busy with someone else's work.
+    starts. ``on_wait(ahead)`` is told the place in the accelerator's queue (``holder`` says
+    whose work this is there) while it waits; a stop while waiting leaves the queue (``jobs.Cancelled``).
     """
+    if ref.kind == "own":  # a class-conditioned pixel-space model trained in Lab 2: services/diffusion/own
+        from services.diffusion.own import generate as own  # here: it builds on this module
+
+        return own.generate(ref, request, on_step, should_stop, on_wait, holder)
     # 1. Check inputs: a request that cannot run is refused before any model loads
     request.check()
     # 2. Load the model: once per process, shared by every session
@@ -136,21 +158,22 @@ def generate(
     # 3. Seeds, batch by batch: image n gets seed + n
     seeds = _seeds(request)
     results: list[Generated] = []
-    # 4. Take the accelerator: one piece of work at a time runs on it
-    with compute.ACCELERATOR.hold(on_wait):
+    # 4. Take the accelerator: one piece of work at a time runs on it, the rest queue
+    with compute.ACCELERATOR.hold(on_wait, should_stop, holder):
         # 5. Prepare the pipeline: the request's LoRAs, its sampler, the VAE's tiling
         pipe = _prepare_pipeline(model, request)
         # 6. Prepare the mode's inputs: the picture and its mask at the requested size
-        inputs = _mode_inputs(request)
-        # 7. Denoising, batch by batch; a stop ends the batch early and starts no other
+        inputs, prepared = _mode_inputs(request)
+        # 7. Denoising, batch by batch, the prompts read as A1111 reads them; a stop ends the
+        #    batch early and starts no other
         for batch, batch_seeds in enumerate(seeds):
             if should_stop and should_stop():
                 break
             images, seconds, interrupted = _run_batch(
-                pipe, model.device, request, inputs, batch_seeds, batch, on_step, should_stop
+                pipe, model.device, request, inputs, prepared, batch_seeds, batch, on_step, should_stop
             )
-            # 8. Finish the images: the original kept outside an inpaint mask, A1111's infotext
-            results += _finish(ref, request, inputs, images, batch_seeds, seconds, interrupted)
+            # 8. Finish the images: inpaint's result laid over the original, A1111's infotext
+            results += _finish(ref, request, prepared, images, batch_seeds, seconds, interrupted)
             if interrupted:
                 break
     return results
@@ -174,25 +197,50 @@ def _prepare_pipeline(model: pipelines.LoadedModel, request: GenRequest):
     return pipe
 
 
-def _mode_inputs(request: GenRequest) -> dict:
-    """The mode's own pipeline arguments; pictures are resized to the requested size, as A1111 does."""
+def _mode_inputs(request: GenRequest) -> tuple[dict, inpaint.Prepared | None]:
+    """The mode's own pipeline arguments, and for inpaint what puts its result back into the picture.
+
+    Pictures are resized to the requested size, as A1111 does; inpaint's "only masked" repaints
+    the box around the mask at that size instead."""
     size = (request.width, request.height)
     if request.mode == "txt2img":
-        return {"width": request.width, "height": request.height}
-    image = request.init_image.convert("RGB").resize(size)
+        return {"width": request.width, "height": request.height}, None
     if request.mode == "img2img":
-        return {"image": image, "strength": request.strength}
-    mask = request.mask.convert("L").resize(size)
-    return {
-        "image": image,
-        "mask_image": mask,
+        return {"image": request.init_image.convert("RGB").resize(size), "strength": request.strength}, None
+    prepared = inpaint.prepare(
+        request.init_image,
+        request.mask,
+        size,
+        request.mask_blur,
+        request.masked_content,
+        request.only_masked,
+        request.padding,
+    )
+    inputs = {
+        "image": prepared.image,
+        "mask_image": prepared.mask,
         "strength": request.strength,
         "width": request.width,
         "height": request.height,
     }
+    return inputs, prepared
 
 
-def _run_batch(pipe, device, request, inputs, seeds, batch, on_step, should_stop):
+def _embeddings(pipe, request: GenRequest) -> dict:
+    """The prompt's and negative prompt's embeddings (A1111's emphasis and chunks), as pipeline arguments."""
+    cond, uncond = prompts.embeddings(pipe, request.prompt, request.negative_prompt)
+    return {"prompt_embeds": cond, "negative_prompt_embeds": uncond}
+
+
+def _start_latents(pipe, request: GenRequest, prepared, seeds: list[int]) -> dict:
+    """Inpaint's latent noise / latent nothing: the batch's own start in place of the picture."""
+    if prepared is None:
+        return {}
+    latents = inpaint.start_latents(pipe, prepared, seeds, request.masked_content)
+    return {} if latents is None else {"image": latents, "masked_image_latents": latents}
+
+
+def _run_batch(pipe, device, request, inputs, prepared, seeds, batch, on_step, should_stop):
     """One pipeline call; returns its images, its seconds (GPU work finished) and whether it was stopped."""
     import torch  # lazy: the app starts without torch
 
@@ -213,9 +261,9 @@ def _run_batch(pipe, device, request, inputs, seeds, batch, on_step, should_stop
     start = time.perf_counter()
     try:
         with torch.inference_mode():
+            # timed with the rest, as the pipeline's own prompt encoding was
+            inputs = inputs | _embeddings(pipe, request) | _start_latents(pipe, request, prepared, seeds)
             out = pipe(
-                prompt=request.prompt,
-                negative_prompt=request.negative_prompt or None,
                 num_inference_steps=request.steps,
                 guidance_scale=request.cfg_scale,
                 num_images_per_prompt=len(seeds),
@@ -229,11 +277,11 @@ def _run_batch(pipe, device, request, inputs, seeds, batch, on_step, should_stop
     return out.images, time.perf_counter() - start, stopped
 
 
-def _finish(ref, request, inputs, images, seeds, seconds, interrupted) -> list[Generated]:
+def _finish(ref, request, prepared, images, seeds, seconds, interrupted) -> list[Generated]:
     finished = []
     for image, seed in zip(images, seeds, strict=True):
-        if request.mode == "inpaint":  # A1111 keeps the original outside the mask
-            image = Image.composite(image, inputs["image"], inputs["mask_image"])
+        if prepared is not None:  # A1111 keeps the original outside the mask
+            image = inpaint.finish(prepared, image)
         text = infotext.for_request(request, seed, ref.label)
         finished.append(Generated(image, seed, seconds / len(images), text, interrupted))
     return finished

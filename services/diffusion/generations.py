@@ -3,22 +3,29 @@
 The page starts the job and polls it; the job reports which image and which denoising
 step it is on, and whether it waits for the accelerator. Finished images are written to
 ``cache/generations/<job id>/`` as PNGs carrying A1111's ``parameters`` chunk, so a
-reload, a crashed browser tab or a server restart loses nothing: ``saved`` reads them back.
+reload, a crashed browser tab or a server restart loses nothing: ``saved`` reads them back,
+and ``made_by`` which model made them, for whom (``made_by.json`` beside them).
 """
 
 from __future__ import annotations
 
+import json
 import re
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from services.common import jobs
+from PIL import Image
+
+from services.common import compute, jobs
 from services.common.paths import cache_dir
-from services.diffusion import infotext, pipelines
+from services.diffusion import images_out, infotext, pipelines
 from services.diffusion.generate import GenRequest, generate
 from services.diffusion.models import ModelRef
 
 JOB_KIND = "generation"
+# which model made a generation's images, and for whom: a report's script loads the same model
+MADE_BY = "made_by.json"
 
 
 _JOB_ID = re.compile(r"^[0-9a-f]{12}$")
@@ -34,6 +41,13 @@ class SavedImage:
 
     def png_bytes(self) -> bytes:
         return self.path.read_bytes()
+
+    def file(self, kind: str = "png") -> bytes:
+        """The image as a PNG, JPEG or WebP file carrying its parameters, each as A1111 saves it."""
+        if kind == "png":
+            return self.png_bytes()
+        with Image.open(self.path) as image:
+            return images_out.save(image, self.parameters, kind)
 
 
 def start(ref: ModelRef, request: GenRequest, key: str | None = None, owner: str | None = None) -> jobs.Job:
@@ -54,10 +68,29 @@ def saved(job_id: str) -> list[SavedImage]:
     return images
 
 
+def model_identity(ref: ModelRef) -> dict:
+    """The model as saved work names it: a Hugging Face id as it is, any other (a folder, a file)
+    by its name only (no path of the server leaves it in an export)."""
+    hub = ref.kind in ("preset", "hub")
+    return {"kind": ref.kind, "id": ref.id if hub else Path(ref.id).name, "label": ref.label}
+
+
+def made_by(job_id: str) -> dict:
+    """A generation's model (``model_identity``), owner and start time; {} for one saved before they were kept."""
+    if not _JOB_ID.match(job_id or ""):
+        return {}
+    try:
+        return json.loads((cache_dir("generations") / job_id / MADE_BY).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
 def _run(job: jobs.Job, ref: ModelRef, request: GenRequest) -> list[SavedImage]:
     images_total = request.batch_count * request.batch_size
     steps_total = images_total * request.steps
     folder = cache_dir("generations", job.id)
+    made = {"model": model_identity(ref), "owner": job.owner, "created": time.time()}
+    (folder / MADE_BY).write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
 
     def on_wait(ahead: int) -> None:
         job.report(0, steps_total, waiting=ahead)
@@ -87,7 +120,12 @@ def _run(job: jobs.Job, ref: ModelRef, request: GenRequest) -> list[SavedImage]:
         loading=not pipelines.is_loaded(ref),  # the first step clears it
     )
     generated = generate(
-        ref, request, on_step=on_step, should_stop=lambda: job.cancel_requested, on_wait=on_wait
+        ref,
+        request,
+        on_step=on_step,
+        should_stop=lambda: job.cancel_requested,
+        on_wait=on_wait,
+        holder=compute.Holder(JOB_KIND, job.owner, job.id),
     )
     images = []
     for number, g in enumerate(generated):

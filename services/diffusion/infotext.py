@@ -8,8 +8,9 @@ AUTOMATIC1111 writes, in a PNG text chunk named ``parameters``::
 
 The prompt may span lines; the last line is ``key: value`` pairs, a value that holds a
 comma, colon or newline being JSON-quoted. ``for_request`` writes it for a generated
-image and ``write_png`` stores it. A1111's "PNG Info" tab reads it back and "Send to
-txt2img" fills the form: ``read_parameters`` and ``parse_parameters`` do the same here.
+image and ``write_png`` stores it (``images_out`` writes JPEG and WebP). A1111's "PNG
+Info" tab reads it back, from any of the three, and "Send to txt2img" fills the form:
+``read_parameters`` and ``parse_parameters`` do the same here.
 """
 
 from __future__ import annotations
@@ -19,10 +20,9 @@ import json
 import re
 
 from PIL import Image, UnidentifiedImageError
-from PIL.PngImagePlugin import PngInfo
 
 from services.common.errors import UserError
-from services.diffusion import samplers
+from services.diffusion import images_out, samplers
 
 # one "key: value" pair of the last line; a value is JSON-quoted or runs to the next comma
 _PAIR = re.compile(r'\s*(\w[\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$)')
@@ -75,8 +75,10 @@ def for_request(request, seed: int, model: str) -> str:
     extra = {}
     if request.mode != "txt2img":
         extra["Denoising strength"] = f"{request.strength:g}"
-    if request.mode == "inpaint":
-        extra["Mask blur"] = 0
+    if request.mode == "inpaint":  # as A1111 writes them: each only where it is not the default
+        extra |= inpaint_pairs(
+            request.mask_blur, request.masked_content, request.only_masked, request.padding
+        )
     if request.loras:
         extra["Lora weights"] = ", ".join(f"{x.name}: {x.weight:g}" for x in request.loras)
     return format_parameters(
@@ -93,25 +95,38 @@ def for_request(request, seed: int, model: str) -> str:
     )
 
 
+def inpaint_pairs(blur: int, content: str, only_masked: bool, padding: int) -> dict:
+    """A1111's inpaint pairs, in its order: a blur above 0, "Only masked" with its padding, content not "original"."""
+    pairs: dict = {}
+    if blur > 0:
+        pairs["Mask blur"] = blur
+    if only_masked:
+        pairs |= {"Inpaint area": "Only masked", "Masked area padding": padding}
+    if content != "original":
+        pairs["Masked content"] = content
+    return pairs
+
+
 def write_png(image, parameters: str) -> bytes:
     """``image`` as PNG bytes carrying ``parameters`` in a ``parameters`` text chunk."""
-    info = PngInfo()
-    info.add_text("parameters", parameters)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", pnginfo=info)
-    return buffer.getvalue()
+    return images_out.save(image, parameters, "png")
 
 
-def read_parameters(png) -> str | None:
-    """The ``parameters`` text of a PNG (bytes or PIL image), or None; a file that is no image raises UserError."""
-    if isinstance(png, bytes | bytearray):
+def read_parameters(image) -> str | None:
+    """The infotext an image (bytes or PIL image) carries, or None; a file that is no image raises UserError.
+
+    As A1111's PNG Info reads it: a PNG's ``parameters`` chunk, a JPEG's or WebP's EXIF ``UserComment``.
+    """
+    if isinstance(image, bytes | bytearray):
         try:
-            png = Image.open(io.BytesIO(png))
-            png.load()
+            image = Image.open(io.BytesIO(image))
+            image.load()
         except (UnidentifiedImageError, OSError, SyntaxError):
             raise UserError("sd.err.not_png") from None
-    text = png.info.get("parameters")
-    return text if isinstance(text, str) and text.strip() else None
+    text = image.info.get("parameters")
+    if not isinstance(text, str):
+        text = images_out.comment(image)
+    return text if text and text.strip() else None
 
 
 def parse_parameters(text: str) -> dict:

@@ -12,6 +12,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.common import server_paths
 from services.common.errors import UserError
 from services.common.paths import cache_dir
 from services.diffusion.pipelines import LoadedModel, error_line
@@ -30,13 +31,23 @@ class Lora:
         return Path(self.path).stem
 
 
-def check(path: str, weight: float = 1.0) -> Lora:
-    """A LoRA file the student named, checked before use: a readable ``.safetensors`` with tensors."""
-    file = Path(path.strip()).expanduser()
+def on_server(text: str, weight: float = 1.0) -> Lora:
+    """A LoRA file the student named by its path on the server: only under the allowed folders
+    (``server_paths``), so the field reveals nothing else; then checked as ``check`` does."""
+    text = text.strip()
+    if not text:
+        raise UserError("sd.err.no_lora_path")
+    if Path(text).suffix.lower() != ".safetensors":  # told from the text alone: nothing about the disk
+        raise UserError("sd.err.not_safetensors", path=Path(text).name)
+    return check(server_paths.file(text, (".safetensors",)), weight)
+
+
+def check(file: Path, weight: float = 1.0) -> Lora:
+    """A LoRA file the app holds (uploaded, the demo's, or found by ``on_server``), checked before use:
+    a readable ``.safetensors`` with LoRA tensors, at a weight within range."""
+    file = Path(file)
     if file.suffix.lower() != ".safetensors":
-        raise UserError("sd.err.not_safetensors", path=path)
-    if not file.is_file():
-        raise UserError("sd.err.no_file", path=path)
+        raise UserError("sd.err.not_safetensors", path=file.name)
     if not WEIGHT_RANGE[0] <= weight <= WEIGHT_RANGE[1]:
         raise UserError("sd.err.lora_weight", weight=weight, lo=WEIGHT_RANGE[0], hi=WEIGHT_RANGE[1])
     _check_tensors(file, file.name)

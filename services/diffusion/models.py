@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from services.common import server_paths
 from services.common.errors import UserError
 
 HUB_ID = re.compile(r"^[\w.-]+/[\w.-]+$")
@@ -20,7 +21,13 @@ class ModelRef:
 
     kind: "preset" | "hub" (``id`` is a Hugging Face repo id), "folder" | "tiny" (``id`` is a
     diffusers folder), "single_file" (``id`` is a ``.safetensors`` file; ``config`` an
-    optional diffusers folder or repo id with the component configs, for offline use).
+    optional diffusers folder or repo id with the component configs, for offline use), "own"
+    (``id`` is the folder of a model trained in Lab 2, services/diffusion/own; ``version``
+    changes with every save, so a newer one is loaded anew).
+
+    What a model can do, for the form to disable what it cannot (with the reason): ``can_lora``
+    (LoRA files adapt Stable Diffusion's U-Net and text encoder), ``can_inpaint``, ``fixed_size``
+    (the one side in px it draws, None: any) and ``samplers`` (the A1111 names that apply, None: all).
     """
 
     kind: str
@@ -30,6 +37,11 @@ class ModelRef:
     default_size: int = 512
     default_steps: int = 20
     default_cfg: float = 7.0
+    version: str | None = None
+    can_lora: bool = True
+    can_inpaint: bool = True
+    fixed_size: int | None = None
+    samplers: tuple[str, ...] | None = None
 
     @property
     def is_tiny(self) -> bool:
@@ -56,36 +68,45 @@ def model_ref(source: str, location: str, config: str | None = None) -> ModelRef
 
     ``config`` (single files only, optional) names where diffusers reads the component configs:
     a local diffusers folder of the same architecture, or a Hugging Face id.
+    Folders and files on the server are taken only under the allowed folders (``server_paths``),
+    which answer "not allowed", "not found" and "not readable" alike.
     """
     location = location.strip()
     if source == "hub":
         if not HUB_ID.match(location):
             raise UserError("sd.err.hub_id", id=location)
         return ModelRef("hub", location, location)
-    path = Path(location).expanduser()
     if source == "folder":
-        if not (path / "model_index.json").is_file():
-            raise UserError("sd.err.no_folder", path=location)
-        return ModelRef("folder", str(path.resolve()), path.name)
+        folder = _diffusers_folder(location)
+        return ModelRef("folder", str(folder), folder.name)
     if source == "file":
-        if path.suffix.lower() != ".safetensors":
-            raise UserError("sd.err.not_safetensors", path=location)
-        if not path.is_file():
-            raise UserError("sd.err.no_file", path=location)
-        return ModelRef("single_file", str(path.resolve()), path.stem, config=_single_file_config(config))
+        if Path(location).suffix.lower() != ".safetensors":  # told from the text alone
+            raise UserError("sd.err.not_safetensors", path=Path(location).name)
+        file = server_paths.file(location, (".safetensors",))
+        return ModelRef("single_file", str(file), file.stem, config=_single_file_config(config))
     raise UserError("sd.err.source", source=source)
 
 
+def _diffusers_folder(text: str) -> Path:
+    try:
+        folder = server_paths.folder(text)
+    except UserError as refused:
+        if refused.key == "common.path_is_file":  # inside the allowed folders: saying so tells nothing new
+            raise UserError("sd.err.model_is_file", name=refused.params["name"]) from None
+        raise
+    if not (folder / "model_index.json").is_file():
+        raise UserError("sd.err.no_folder", path=folder.name)
+    return folder
+
+
 def _single_file_config(config: str | None) -> str | None:
-    """A single file's config as diffusers takes it: a resolved diffusers folder, a hub id, or None."""
+    """A single file's config as diffusers takes it: a diffusers folder on the server, a hub id, or None."""
     config = (config or "").strip()
     if not config:
         return None
-    folder = Path(config).expanduser()
-    if folder.is_dir():
-        if not (folder / "model_index.json").is_file():
-            raise UserError("sd.err.no_folder", path=config)
-        return str(folder.resolve())
-    if HUB_ID.match(config):
-        return config
-    raise UserError("sd.err.no_config", path=config)
+    try:
+        return str(_diffusers_folder(config))
+    except UserError as refused:
+        if refused.key == "common.path_unavailable" and HUB_ID.match(config):
+            return config  # not a folder that may be read here: a Hugging Face id
+        raise

@@ -10,6 +10,7 @@ torch and diffusers are imported inside the functions, so importing this module 
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,9 @@ from services.common.errors import UserError
 from services.common.model_cache import RESIDENT
 from services.diffusion import samplers, unet_graphs
 from services.diffusion.models import ModelRef
+
+# The server's choice of precision for Stable Diffusion weights: "auto", "bf16" or "fp32" (see _dtype)
+PRECISION_SETTING = "GENLAB_SD_PRECISION"
 
 
 @dataclass
@@ -54,11 +58,22 @@ class LoadedModel:
 
 
 def is_loaded(ref: ModelRef) -> bool:
-    return _key(ref, compute.device()) in RESIDENT
+    if ref.kind == "own":  # a small pixel-space model trained in Lab 2: no pipelines, a cache of its own
+        from services.diffusion.own import model as own
+
+        return own.is_loaded(ref)
+    # a model loads only after asking for the device: until then nothing is loaded, and the
+    # page that asks (Lab 2's first open) need not wait for torch to import
+    return compute.device_known() and _key(ref, compute.device()) in RESIDENT
 
 
 def load(ref: ModelRef) -> LoadedModel:
-    """The model's pipelines, loaded once per process; unreachable models raise UserError."""
+    """The model's pipelines, loaded once per process; unreachable models raise UserError.
+    (A model trained in Lab 2 loads as an ``own.model.OwnModel``.)"""
+    if ref.kind == "own":
+        from services.diffusion.own import model as own  # lazy: torch
+
+        return own.load(ref)
     device = compute.device()
     return RESIDENT.get(_key(ref, device), lambda: _load(ref, device), label=ref.label)
 
@@ -86,9 +101,20 @@ def error_line(error: Exception) -> str:
 
 
 def _dtype(device: str):
+    """The weights' precision on ``device``, as ``PRECISION_SETTING`` asks: "auto" (the default)
+    is float16 on a GPU, bfloat16 on a CPU that computes it faster than float32 (AMX) and float32
+    on other CPUs (diffusers' default: bfloat16 measured slower there, see ``compute.fast_bfloat16``);
+    "bf16" is bfloat16 where the device computes it fast (on other GPUs float16); "fp32" float32.
+    bfloat16 keeps float32's range, so a GPU's VAE cannot overflow into a black image."""
     import torch  # lazy: the app starts without torch
 
-    return torch.float16 if device in ("cuda", "mps") else torch.float32
+    choice = os.environ.get(PRECISION_SETTING, "auto")
+    if choice == "fp32":
+        return torch.float32
+    fast_bf16 = compute.fast_bfloat16(device)
+    if device in ("cuda", "mps"):
+        return torch.bfloat16 if choice == "bf16" and fast_bf16 else torch.float16
+    return torch.bfloat16 if fast_bf16 else torch.float32
 
 
 def _key(ref: ModelRef, device: str) -> tuple:
@@ -104,7 +130,7 @@ def _load(ref: ModelRef, device: str) -> LoadedModel:
         StableDiffusionPipeline,
     )
 
-    # 1. Read the weights, in half precision on a GPU
+    # 1. Read the weights, in half precision on a GPU (and on a CPU that computes bfloat16 fast)
     dtype = _dtype(device)
     pipe = _from_source(ref, StableDiffusionPipeline, dtype)
     pipe.set_progress_bar_config(disable=True)

@@ -3,12 +3,22 @@
 A sweep is a list of cells; each cell is the base ``GenRequest`` with the swept
 parameter(s) changed and nothing else, the seed included, so the images differ only by
 what is swept (AUTOMATIC1111's X/Y/Z plot works the same way). It runs as a job (kind
-``"sweep"``, id = sweep id): first one short untimed warm-up generation per image shape
-(the first call at a shape pays for memory allocation and kernel selection), then every
-cell, each timed by ``generate``. Everything is kept in ``cache/sweeps/<sweep id>/``:
+``"sweep"``, id = sweep id):
 
-    sweep.json     what was swept, the base request, the model, state and progress
-    results.csv    one row per finished cell: its parameters and seconds
+1. one short untimed warm-up generation per image shape (the first call at a shape pays
+   for memory allocation and kernel selection);
+2. every cell once, its image kept at once;
+3. timing rounds: every cell again, only for its time, ``repeats`` runs in all, the order
+   reversed every other round, so that a slow spell of a shared machine does not fall on
+   the same cells each time. A cell's time is the median of its runs, with the fastest
+   and slowest beside it, so one disturbed run neither moves the figure nor hides.
+
+A cell that cannot be generated (say, out of memory at one size) is recorded as failed
+and the others go on; a sweep in which no cell succeeds fails. Everything is kept in
+``cache/sweeps/<sweep id>/``:
+
+    sweep.json     what was swept, the base request, the model, state, progress, failed cells
+    results.csv    one row per finished cell: its parameters and times
     000.png ...    the images, each with an A1111 ``parameters`` text chunk
 """
 
@@ -19,6 +29,7 @@ import json
 import random
 import re
 import shutil
+import statistics
 import time
 import uuid
 import zipfile
@@ -29,12 +40,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from services.common import jobs
+from services.common import compute, jobs
 from services.common.errors import UserError
 from services.common.owners import Actor
 from services.common.paths import cache_dir
-from services.diffusion import generate, presets, samplers
+from services.diffusion import generate, pipelines, presets, samplers
 from services.diffusion.generate import GenRequest
+from services.diffusion.generations import model_identity
 from services.diffusion.models import ModelRef
 
 JOB_KIND = "sweep"
@@ -52,6 +64,10 @@ DEFAULTS = {  # typed values, the manual's ranges; styles and samplers are picke
 }
 TINY_DEFAULTS = {"steps": "1, 2, 4, 10, 20", "size": "64, 128, 192, 256, 320"}  # seconds on the demo model
 MAX_CELLS = 100
+# timed runs per cell: three give a median that one disturbed run cannot move; each run
+# costs a whole image, so more is the student's choice (a real model on a CPU takes minutes)
+REPEATS = 3
+MAX_REPEATS = 5
 CSV_COLUMNS = [
     "cell",
     "x",
@@ -65,7 +81,10 @@ CSV_COLUMNS = [
     "height",
     "pixels",
     "seed",
-    "seconds",
+    "seconds",  # the median of the timed runs
+    "seconds_min",
+    "seconds_max",
+    "runs",
     "seconds_per_step",
     "file",
 ]
@@ -102,7 +121,7 @@ def parse_axis(param: str, values: str | list | tuple) -> Axis:
         raise UserError("sd.exp.err.param", param=param)
     items = _split(values) if isinstance(values, str) else list(values)
     if param in ("steps", "seed", "cfg") and isinstance(values, str):
-        items = [x for item in items for x in _expand_range(item, integer=param != "cfg")]
+        items = [x for item in items for x in _expand_range(item, param)]
     if not items:
         raise UserError("sd.exp.err.empty_values", param=param)
     parsed = tuple(_parse_value(param, item) for item in items)
@@ -122,48 +141,61 @@ def _split(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
 
 
-def _expand_range(item, integer: bool) -> list:
+def _expand_range(item, param: str) -> list:
+    """A1111's ranges written out: "10-50 (+10)" by step, "1-15 [5]" by count; other items as they are."""
     if not isinstance(item, str) or not (m := _RANGE.match(item)):
         return [item]
     start, end = float(m.group(1)), float(m.group(2))
     if m.group(4):  # [count] evenly spaced values
-        values = np.linspace(start, end, int(m.group(4))).tolist()
+        count = int(m.group(4))
+        if not 1 <= count <= MAX_CELLS:
+            raise UserError("sd.exp.err.range_count", range=item, max=MAX_CELLS)
+        values = np.linspace(start, end, count).tolist()
     else:
         step = float(m.group(3) or 1)
         if step <= 0:
-            raise UserError("sd.exp.err.bad_value", param=item, value=item)
+            raise UserError("sd.exp.err.range_step", range=item)
         if abs(end - start) / step >= MAX_CELLS:
             raise UserError("sd.exp.err.too_many", n=int(abs(end - start) / step) + 1, max=MAX_CELLS)
         sign = 1 if end >= start else -1
         values = [start + sign * step * i for i in range(int(abs(end - start) / step + 1e-9) + 1)]
-    return [str(int(round(v))) if integer else f"{v:g}" for v in values]
+    written = [f"{v:g}" if param == "cfg" else str(int(round(v))) for v in values]
+    return list(dict.fromkeys(written))  # "1-2 [5]" in whole steps is 1 and 2, each once
+
+
+# the limits of each numeric parameter, named in the message that refuses a value
+_LIMITS = {
+    "steps": (1, generate.MAX_STEPS),
+    "seed": (0, 2**32 - 1),
+    "cfg": generate.CFG_RANGE,
+}
 
 
 def _parse_value(param: str, item):
+    if param == "size":
+        return _parse_size(item)
+    if param == "sampler":
+        return samplers.canonical(item)
+    if param in _LIMITS:
+        return _parse_number(param, item)
+    value = str(item).strip()
+    if param == "style" and value not in presets.STYLES:
+        raise UserError("sd.exp.err.bad_style", value=item)
+    if not value:  # prompt_sr
+        raise UserError("sd.exp.err.empty_values", param=param)
+    return value
+
+
+def _parse_number(param: str, item) -> int | float:
+    """A whole number (steps, seed) or a number (CFG) within the parameter's limits."""
+    lo, hi = _LIMITS[param]
     try:
-        if param == "steps":
-            value = int(item)
-            ok = 1 <= value <= generate.MAX_STEPS
-        elif param == "seed":
-            value = int(item)
-            ok = 0 <= value < 2**32
-        elif param == "cfg":
-            value = float(item)
-            ok = generate.CFG_RANGE[0] <= value <= generate.CFG_RANGE[1]
-        elif param == "size":
-            return _parse_size(item)
-        elif param == "sampler":
-            return samplers.canonical(item)
-        elif param == "style":
-            value = str(item).strip()
-            ok = value in presets.STYLES
-        else:  # prompt_sr
-            value = str(item).strip()
-            ok = bool(value)
+        value = float(item) if param == "cfg" else int(item)
     except (TypeError, ValueError):
-        ok = False
-    if not ok:
-        raise UserError("sd.exp.err.bad_value", param=param, value=item)
+        value = None
+    if value is None or not lo <= value <= hi:
+        key = "sd.exp.err.bad_number" if param == "cfg" else "sd.exp.err.bad_whole"
+        raise UserError(key, param=param, value=item, lo=lo, hi=hi)
     return value
 
 
@@ -176,11 +208,11 @@ def _parse_size(item) -> tuple[int, int]:
     try:
         sides = [int(p) for p in parts]
     except ValueError:
-        raise UserError("sd.exp.err.bad_value", param="size", value=item) from None
+        raise UserError("sd.exp.err.bad_size", value=item) from None
     if len(sides) == 1:
         sides *= 2
     if len(sides) != 2:
-        raise UserError("sd.exp.err.bad_value", param="size", value=item)
+        raise UserError("sd.exp.err.bad_size", value=item)
     for side in sides:
         if side % 8:
             raise UserError("sd.exp.err.size_multiple", value=side)
@@ -269,8 +301,13 @@ def start(
     y_param: str | None = None,
     y_values=None,
     owner: str | None = None,
+    repeats: int = REPEATS,
 ) -> jobs.Job:
-    """Validate the sweep, write its folder and run it in the background; the job's id is the sweep id."""
+    """Validate the sweep, write its folder and run it in the background; the job's id is the sweep id.
+
+    ``repeats``: timed runs per cell (1 to ``MAX_REPEATS``); the first one also makes its image."""
+    if not 1 <= repeats <= MAX_REPEATS:
+        raise UserError("sd.exp.err.repeats", value=repeats, max=MAX_REPEATS)
     sweep = plan(base, kind, values, x_param, y_param, y_values)
     sweep_id = f"{datetime.now(UTC):%Y%m%d-%H%M%S}-{uuid.uuid4().hex[:6]}"
     folder = cache_dir("sweeps", sweep_id)
@@ -282,13 +319,16 @@ def start(
         "y_param": sweep.y.param if sweep.y else None,
         "y_labels": sweep.y.labels if sweep.y else [],
         "model": ref.label,
+        "model_ref": model_identity(ref),  # kind and id: a report's script loads the same model
         "owner": owner,
         "base": _request_fields(sweep.cells[0].request) | {"prompt": base.prompt},
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
         "state": "running",
         "cells_total": len(sweep.cells),
         "cells_done": 0,
+        "repeats": repeats,
         "warmup_seconds": None,
+        "failed_cells": [],
     }
     _write_meta(folder, meta)
     return jobs.start(
@@ -297,39 +337,77 @@ def start(
 
 
 def _run(job: jobs.Job, ref: ModelRef, sweep: Plan, folder: Path, meta: dict) -> str:
-    """The warm-up, then every cell in order, each kept once done; sweep.json says how it ended."""
-    total = len(sweep.cells)
-    rows: list[dict] = []
+    """Load, warm up, every cell once, then the timing rounds; sweep.json says how it ended."""
+    record = _Record(folder, meta)
+    rounds = meta["repeats"]
+    total = len(sweep.cells) * rounds  # one unit per generation, so the ETA counts the timing rounds too
+    done = 0
+    where = {"round": 1, "cell": -1}  # what the progress bar names: the warm-up is cell -1
 
     def on_wait(ahead: int) -> None:
-        job.report(len(rows), total, waiting=ahead)
+        job.report(done, total, waiting=ahead)
 
-    def step_reporter(cell: int):
-        def on_step(step: int, steps: int, batch: int) -> None:
-            job.report(len(rows), total, cell=cell, step=step, steps=steps, waiting=0)
+    def on_step(step: int, steps: int, batch: int) -> None:
+        job.report(done, total, rounds=rounds, step=step, steps=steps, waiting=0, **where)
 
-        return on_step
-
-    def should_stop() -> bool:
-        return job.cancel_requested
+    def run(request: GenRequest) -> generate.Generated:
+        (generated,) = generate.generate(
+            ref,
+            request,
+            on_step=on_step,
+            should_stop=lambda: job.cancel_requested,
+            on_wait=on_wait,
+            holder=compute.Holder(JOB_KIND, job.owner, job.id),  # the queue shows whose turn it is
+        )
+        job.check_cancelled()  # an interrupted image is neither a result nor a time
+        return generated
 
     try:
-        # 1. Warm up every image shape once, so that no cell's time includes choosing kernels
-        job.report(0, total, cell=-1, step=0, steps=0, waiting=0)
+        # 1. Load the model: one that cannot load fails the sweep once, not once per cell
+        job.report(0, total, rounds=rounds, step=0, steps=0, waiting=0, **where)
+        pipelines.load(ref)
+        # 2. Warm up every image shape, so that no cell's time includes choosing kernels; a shape
+        #    that cannot run (out of memory, say) fails its cells without trying each of them
+        broken: dict[tuple, UserError] = {}
         t0 = time.perf_counter()
-        for warm in warmups(sweep):
-            generate.generate(ref, warm, on_step=step_reporter(-1), should_stop=should_stop, on_wait=on_wait)
+        for shape, request in warmups(sweep).items():
+            try:
+                run(request)
+            except UserError as error:
+                broken[shape] = error
         meta["warmup_seconds"] = round(time.perf_counter() - t0, 4)
-        # 2. Every cell in order, timed by generate
+        # 3. Every cell once: its image and first time kept at once
         for cell in sweep.cells:
             job.check_cancelled()
-            (generated,) = generate.generate(
-                ref, cell.request, on_step=step_reporter(cell.index), should_stop=should_stop, on_wait=on_wait
-            )
-            job.check_cancelled()  # an interrupted image is not a result
-            # 3. Keep the cell at once: its image, its row of results.csv, the progress in sweep.json
-            _keep_cell(folder, meta, rows, cell, generated)
-            job.report(len(rows), total, last_seconds=generated.seconds)
+            where["cell"] = cell.index
+            try:
+                if _shape(cell.request) in broken:
+                    raise broken[_shape(cell.request)]
+                record.image(cell, run(cell.request))
+                done += 1
+            except UserError as error:  # the other cells go on
+                record.failed(cell, error)
+                done += rounds
+            job.report(done, total)
+        # 4. The timing rounds: every cell that has an image, again, only for its time
+        for number in range(2, rounds + 1):
+            where["round"] = number
+            cells = [cell for cell in sweep.cells if record.has(cell)]
+            for cell in cells if number % 2 else reversed(cells):
+                where["cell"] = cell.index
+                try:
+                    record.time(cell, run(cell.request).seconds)
+                except UserError:
+                    pass  # a run less: the cell keeps its image and the times it has
+                done += 1
+                job.report(done, total)
+        # 5. A model trained here is also judged: each cell's class accuracy and Fréchet distance
+        if ref.kind == "own":
+            from services.diffusion.own import judging  # lazy: torch
+
+            judging.judge_cells(job, ref, meta["kind"], [c for c in sweep.cells if record.has(c)], folder)
+        if not record.rows:  # every cell failed: the sweep failed, with the first cell's reason
+            raise record.first_error()
         meta["state"] = "done"
     except jobs.Cancelled:
         meta["state"] = "cancelled"
@@ -345,27 +423,65 @@ def _run(job: jobs.Job, ref: ModelRef, sweep: Plan, folder: Path, meta: dict) ->
     return meta["id"]
 
 
-def warmups(sweep: Plan) -> list[GenRequest]:
+def warmups(sweep: Plan) -> dict[tuple, GenRequest]:
     """One short request per image shape in the sweep: the first call at a shape pays for choosing
     kernels (and on CUDA for recording the U-Net's graph), which no cell's time should include."""
-    shapes = {}
+    shapes: dict[tuple, GenRequest] = {}
     for cell in sweep.cells:
         r = cell.request
-        shape = (r.width, r.height, r.batch_size, r.cfg_scale > 1)  # CFG doubles the U-Net's batch
-        shapes.setdefault(shape, replace(r, steps=min(2, r.steps), batch_count=1))
-    return list(shapes.values())
+        shapes.setdefault(_shape(r), replace(r, steps=min(2, r.steps), batch_count=1))
+    return shapes
 
 
-def _keep_cell(folder: Path, meta: dict, rows: list[dict], cell: Cell, generated: generate.Generated) -> None:
-    name = f"{cell.index:03d}.png"
-    (folder / name).write_bytes(generated.png_bytes())
-    rows.append(_row(cell, generated, name))
-    pd.DataFrame(rows, columns=CSV_COLUMNS).to_csv(folder / "results.csv", index=False)
-    meta["cells_done"] = len(rows)
-    _write_meta(folder, meta)
+def _shape(r: GenRequest) -> tuple:
+    return (r.width, r.height, r.batch_size, r.cfg_scale > 1)  # CFG above 1 doubles the U-Net's batch
 
 
-def _row(cell: Cell, generated, name: str) -> dict:
+class _Record:
+    """What a running sweep has so far, written to its folder as it grows."""
+
+    def __init__(self, folder: Path, meta: dict):
+        self.folder, self.meta = folder, meta
+        self.rows: dict[int, dict] = {}  # cell index -> its row of results.csv
+        self.times: dict[int, list[float]] = {}  # cell index -> the seconds of its runs
+
+    def has(self, cell: Cell) -> bool:
+        return cell.index in self.rows
+
+    def image(self, cell: Cell, generated: generate.Generated) -> None:
+        name = f"{cell.index:03d}.png"
+        (self.folder / name).write_bytes(generated.png_bytes())
+        self.rows[cell.index] = _row(cell, generated.seed, name)
+        self.times[cell.index] = []
+        self.time(cell, generated.seconds)
+
+    def time(self, cell: Cell, seconds: float) -> None:
+        times = self.times[cell.index]
+        times.append(seconds)
+        median = statistics.median(times)
+        self.rows[cell.index] |= {
+            "seconds": round(median, 4),
+            "seconds_min": round(min(times), 4),
+            "seconds_max": round(max(times), 4),
+            "runs": len(times),
+            "seconds_per_step": round(median / cell.request.steps, 5),
+        }
+        rows = [self.rows[index] for index in sorted(self.rows)]
+        pd.DataFrame(rows, columns=CSV_COLUMNS).to_csv(self.folder / "results.csv", index=False)
+        self.meta["cells_done"] = len(rows)
+        _write_meta(self.folder, self.meta)
+
+    def failed(self, cell: Cell, error: UserError) -> None:
+        failure = {"cell": cell.index, "x": cell.x, "y": cell.y, "key": error.key, "params": error.params}
+        self.meta["failed_cells"].append(failure)
+        _write_meta(self.folder, self.meta)
+
+    def first_error(self) -> UserError:
+        first = self.meta["failed_cells"][0]
+        return UserError(first["key"], **first["params"])
+
+
+def _row(cell: Cell, seed: int, name: str) -> dict:
     r = cell.request
     return {
         "cell": cell.index,
@@ -379,9 +495,7 @@ def _row(cell: Cell, generated, name: str) -> dict:
         "width": r.width,
         "height": r.height,
         "pixels": r.width * r.height,
-        "seed": generated.seed,
-        "seconds": round(generated.seconds, 4),
-        "seconds_per_step": round(generated.seconds / r.steps, 5),
+        "seed": seed,
         "file": name,
     }
 
@@ -393,7 +507,7 @@ def _request_fields(request) -> dict:
 
 def _write_meta(folder: Path, meta: dict) -> None:
     tmp = folder / "sweep.json.tmp"
-    tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=1), encoding="utf-8")
+    tmp.write_text(json.dumps(meta, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
     tmp.replace(folder / "sweep.json")
 
 
@@ -414,12 +528,18 @@ class Sweep:
         return self.table[CSV_COLUMNS].to_csv(index=False).encode("utf-8")
 
     def zip_bytes(self) -> bytes:
-        """Everything for the report: the images, results.csv and sweep.json."""
+        """Everything for the report: the images, results.csv and sweep.json. The same files give
+        the same bytes (stored, not recompressed: PNGs are compressed already; dated by the sweep,
+        not by when a file was last rewritten), so a page that draws it again offers the very same
+        download."""
+        created = datetime.fromisoformat(self.meta.get("created", "1980-01-01T00:00:00+00:00"))
+        created = created.astimezone().timetuple()[:6]
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w") as archive:
             for path in [*self.paths, self.folder / "results.csv", self.folder / "sweep.json"]:
                 if path.exists():
-                    archive.write(path, f"sweep-{self.meta['id']}/{path.name}")
+                    entry = zipfile.ZipInfo(f"sweep-{self.meta['id']}/{path.name}", date_time=created)
+                    archive.writestr(entry, path.read_bytes())
         return buffer.getvalue()
 
 
@@ -446,8 +566,12 @@ def load(sweep_id: str) -> Sweep:
     table = (
         pd.read_csv(csv, dtype={"x": str, "y": str}) if csv.exists() else pd.DataFrame(columns=CSV_COLUMNS)
     )
+    if "runs" not in table:  # kept before cells were timed more than once: one run each
+        table["seconds_min"] = table["seconds_max"] = table["seconds"]
+        table["runs"] = 1
     table["path"] = [folder / name for name in table["file"]]
-    return Sweep(_with_live_state(meta), table, folder)
+    meta = {"repeats": 1, "failed_cells": []} | meta
+    return Sweep(_with_live_state(meta), table[[*CSV_COLUMNS, "path"]], folder)
 
 
 def delete(sweep_id: str, actor: Actor) -> None:

@@ -150,6 +150,28 @@ BATCHES = (16, 32, 64, 128, 256)
 BETA2S = (0.9, 0.99, 0.999)
 
 
+# What differs from DEFAULT for each variant's image format (size, channels), chosen with
+# benchmarks/gan_shapes.py on the built-in stand-ins (README, "Measured figures"), so that the first
+# run a student starts on a CPU shows every class:
+FORMAT_DEFAULTS = {
+    # digits and garments (variants 6 and 3): at DCGAN's rates D wins within 100 iterations on the
+    # 1 797 built-in digits and G goes flat gray; a D four times slower keeps the game going, and all
+    # ten digits are drawn from iteration 750
+    (28, 1): {"lr_d": 5e-5, "iterations": 1500},
+    # shapes (variant 1): PLACEHOLDER
+    (32, 1): {"iterations": 2500},
+    # photos (variants 2, 4, 5, 7-10): Kaggle only, so not measured here; DCGAN's rates, and as many
+    # iterations as a few minutes of a laptop CPU allow at 64 px RGB
+    (64, 3): {"iterations": 1500},
+}
+
+
+def defaults_for(variant) -> dict:
+    """The Model tab's starting values for a ``variants.Variant``: one per ``HYPERPARAMETERS``."""
+    choices = {name: getattr(DEFAULT, name) for name in HYPERPARAMETERS}
+    return choices | FORMAT_DEFAULTS.get((variant.size, variant.channels), {})
+
+
 def for_data(size: int, channels: int, choices: dict) -> GanConfig:
     """The config of the Model tab's ``choices`` (one value per ``HYPERPARAMETERS``) for images
     of this format; a depth chosen for a larger size becomes the deepest this one allows."""

@@ -56,6 +56,8 @@ GRID_SIZE = 64  # images in each sample grid, 8 x 8
 EVAL_SAMPLES = 500  # generated images per mode-collapse measurement
 METRICS_EVERY = 10  # steps averaged into one metrics line
 CHECKPOINT_SECONDS = 30.0  # a checkpoint at least this often, whatever the steps
+# failures that a new start would meet again: the run's config does not fit its data
+LASTING_FAILURES = ("gan.data.too_few", "gan.data.shape")
 _RUN_ID = re.compile(r"^[0-9a-z-]{6,64}$")
 _START_LOCK = threading.Lock()
 # generators loaded for sampling: their own small cache, so opening Lab 1's samples never
@@ -91,6 +93,16 @@ class RunInfo:
     def fraction(self) -> float:
         return min(1.0, self.step / self.iterations) if self.iterations else 0.0
 
+    @property
+    def can_go_on(self) -> bool:
+        """Whether more training may help: not while it trains, nor after a lasting failure."""
+        return self.job_id is None and not (self.error and self.error.key in LASTING_FAILURES)
+
+    @property
+    def resumable(self) -> bool:
+        """Whether *Resume* has steps left to train (a finished run is extended instead)."""
+        return self.can_go_on and self.status != "done" and self.step < self.iterations
+
 
 # ---------------------------------------------------------------- public API
 
@@ -99,28 +111,47 @@ def create(
     cfg: GanConfig,
     data_spec: dict,
     title: str | None = None,
-    zip_bytes: bytes | None = None,
+    zip_path: Path | None = None,
     owner: str | None = None,
+    images: int | None = None,
 ) -> str:
     """A new run (status "new"); nothing trains until ``start``.
 
     ``data_spec`` says how to load the images again after a restart (see ``data.load``; the
-    image size and channels come from ``cfg``), with a zip's bytes in ``zip_bytes`` (copied
-    into the run folder). Raises ``UserError`` for a bad config or data spec.
+    image size and channels come from ``cfg``), with an uploaded zip at ``zip_path`` (linked into
+    the run folder). ``images``, the number the data holds where the caller knows it, is
+    checked against the config first: a run that could never train is never made. Raises
+    ``UserError`` for a bad config or data spec. Without a ``title`` the run is named by its data,
+    size, iterations and creation time.
     """
-    cfg.check()
-    spec = data.check_spec(data_spec, zip_bytes)
+    check(cfg, images)
+    spec = data.check_spec(data_spec, zip_path)
     run_id = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
     folder = _folder(run_id, must_exist=False)
     if spec["kind"] == "zip":
-        (folder / "data.zip").write_bytes(zip_bytes)
-    title = (title or "").strip() or f"{_describe(spec)} · {cfg.size}px"
+        _link(Path(zip_path), folder / "data.zip")
+    created = time.time()
+    title = (title or "").strip() or default_title(spec, cfg, created)
     _write_json(
         folder / "config.json",
-        {"title": title, "created": time.time(), "config": cfg.to_dict(), "data": spec, "owner": owner},
+        {"title": title, "created": created, "config": cfg.to_dict(), "data": spec, "owner": owner},
     )
     _write_json(folder / "status.json", {"status": "new", "step": 0, "seconds": 0.0})
     return run_id
+
+
+def check(cfg: GanConfig, images: int | None) -> None:
+    """``UserError`` for a config that cannot train on ``images`` images (fewer than one
+    minibatch), or that is invalid in itself."""
+    cfg.check()
+    if images is not None and images < cfg.batch:
+        raise UserError("gan.data.too_few", count=images, batch=cfg.batch)
+
+
+def default_title(spec: dict, cfg: GanConfig, created: float) -> str:
+    """A language-neutral name that tells runs apart: data · size · iterations · creation time."""
+    stamp = time.strftime("%d.%m %H:%M:%S", time.localtime(created))
+    return f"{_describe(spec)} · {cfg.size} px · {cfg.iterations} it. · {stamp}"
 
 
 def start(run_id: str, actor: Actor) -> jobs.Job:
@@ -145,6 +176,9 @@ def _start(run_id: str) -> jobs.Job:
         meta, status = _read_meta(run_id), _read_status(run_id)
         if status.get("step", 0) >= meta["config"]["iterations"]:
             raise UserError("gan.run.complete", iterations=meta["config"]["iterations"])
+        error = status.get("error")
+        if error and error["key"] in LASTING_FAILURES:  # it would fail the same way again
+            raise UserError(error["key"], **error["params"])
         _update_status(run_id, status="running", error=None)
         return jobs.start(JOB_KIND, lambda job: _train(job, run_id), key=run_id, owner=meta.get("owner"))
 
@@ -154,8 +188,11 @@ def extend(run_id: str, more: int, actor: Actor) -> GanConfig:
     actor.check(_read_meta(run_id).get("owner"))
     if not isinstance(more, int) or isinstance(more, bool) or not 1 <= more <= 1_000_000:
         raise UserError("gan.config.iterations", value=more, low=1, high=1_000_000)
-    if jobs.find(JOB_KIND, run_id, active_only=True):
+    info = run_info(run_id)
+    if info.job_id is not None:
         raise UserError("gan.run.busy")
+    if not info.can_go_on:  # more steps would fail the same way
+        raise info.error
     meta = _read_meta(run_id)
     cfg = GanConfig.from_dict(meta["config"])
     cfg.iterations += more
@@ -240,8 +277,8 @@ def samples_at(run_id: str, step: int) -> Image.Image | None:
 def load_generator(run_id: str):
     """The run's generator from its last checkpoint, in eval mode on the compute device.
 
-    Kept in ``GENERATORS`` under the checkpoint's time stamp, so every session shares one
-    copy and a newer checkpoint is loaded when there is one.
+    Kept in ``GENERATORS`` under the checkpoint's time stamp (labelled by the run's title), so
+    every session shares one copy and a newer checkpoint is loaded when there is one.
     """
     path = _folder(run_id) / CHECKPOINT
     if not path.exists():
@@ -294,11 +331,11 @@ def _train(job: jobs.Job, run_id: str) -> dict:
         # 1. Load the data (from the dataset cache after the first start)
         job.report(status.get("step", 0), cfg.iterations, run_id=run_id, phase="loading")
         images = _load_data(job, meta["data"], cfg, folder, status.get("step", 0))
+        _update_status(run_id, source=images.source, images=len(images))
         # 2. Build the trainer, made fast for this machine, from the last checkpoint if there is one
         trainer = _build_trainer(cfg, images, folder)
         # 3. Forget metrics and samples past the checkpoint: a crash lost those steps, they are done again
         _rewind(folder, trainer.step_count)
-        _update_status(run_id, source=images.source, images=len(images))
         # 4. Prepare the mode-collapse monitor (its class probe trains on the first start)
         monitor = _monitor(job, images, folder, trainer.step_count, cfg)
         # 5. Train chunk by chunk, recording after each what falls due
@@ -390,7 +427,8 @@ def _train_chunk(job: jobs.Job, trainer: Trainer, tally: _Tally) -> dict[str, fl
         job.report(step, cfg.iterations, phase="waiting", ahead=ahead)
 
     began = time.perf_counter()
-    with compute.ACCELERATOR.hold(on_wait=waiting):
+    holder = compute.Holder(JOB_KIND, job.owner, job.id)  # the queue shows whose turn it is
+    with compute.ACCELERATOR.hold(waiting, lambda: job.cancel_requested, holder):
         stats = trainer.steps(_chunk(step, cfg), stop=lambda: job.cancel_requested)
     tally.add(trainer.step_count - step, time.perf_counter() - began, cfg.batch * cfg.k)
     return stats
@@ -444,7 +482,7 @@ def _measure_collapse(trainer: Trainer, monitor: Monitor) -> dict:
 
     cfg = trainer.cfg
     fakes = sample(trainer.generator, cfg, cfg.seed + 1, min(EVAL_SAMPLES, len(trainer.data)))
-    return _jsonable(monitor.measure(fakes))
+    return _jsonable(monitor.measure(fakes, trainer.step_count))
 
 
 def _save_on_stop(job: jobs.Job, run_id: str, trainer: Trainer) -> None:
@@ -527,6 +565,14 @@ def _rewind(folder: Path, step: int) -> None:
     for grid in (folder / "samples").glob("step_*.png"):
         if grid.stem[5:].isdigit() and int(grid.stem[5:]) > step:
             grid.unlink()
+
+
+def _link(source: Path, target: Path) -> None:
+    """``target`` as a second name of ``source`` (no copy), or a copy where links are not possible."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _save_checkpoint(folder: Path, trainer: Trainer) -> None:

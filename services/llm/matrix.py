@@ -335,8 +335,8 @@ def _stream(job: jobs.Job, comparison: Comparison, cell: Cell) -> Reply:
     try:
         return ask()
     except UserError as error:
-        # The local server died under us (killed, out of memory): start it again, ask once more.
-        if not (cell.endpoint.local and error.key == "llm.error.connection" and not LOCAL.running):
+        # A local server died under us (killed, out of memory): start it again, ask once more.
+        if not (cell.endpoint.local and error.key == "llm.error.connection" and LOCAL.crashed):
             raise
         comparison.update(cell.index, text="")
         return ask()

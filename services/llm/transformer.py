@@ -89,6 +89,11 @@ def load() -> Loaded:
     return _TRANSFORMER.get(GGUF_FILE, _load, MODEL_NAME)
 
 
+def resident() -> list[str]:
+    """The model's name while it is in memory (for the sidebar's "loaded" list)."""
+    return _TRANSFORMER.labels()
+
+
 def loaded() -> bool:
     """Is the model in this process's memory already? (Then ``load()`` returns at once.)"""
     return GGUF_FILE in _TRANSFORMER
@@ -312,7 +317,7 @@ def _forward(ids: tuple[int, ...], causal: bool = True, off: tuple[int, int] | N
             for index, layer in enumerate(layers):
                 handles.append(layer.input_layernorm.register_forward_hook(keep_normed(index)))
                 handles.append(layer.self_attn.o_proj.register_forward_pre_hook(keep_heads(index)))
-            torch.set_num_threads(forward_threads())
+            torch.set_num_threads(forward_threads(servers=1))
             with torch.inference_mode():
                 out = model(
                     input_ids=torch.tensor([ids]),

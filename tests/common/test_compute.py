@@ -1,11 +1,11 @@
-"""The accelerator lock, the resident-model cache and the variant catalogue."""
+"""The accelerator's queue, the resident-model cache and the variant catalogue."""
 
 import threading
 import time
 
 import pytest
 
-from services.common import compute, variants
+from services.common import compute, jobs, variants
 from services.common.model_cache import ModelCache
 
 
@@ -68,6 +68,84 @@ def test_accelerator_lock_serializes_and_reports_waiting_users():
     first.join()
     second.join()
     assert order == ["first", "second"] and seen_ahead == [1] and lock.waiting == 0
+
+
+def _queue_behind(lock, first_holds: threading.Event, release: threading.Event):
+    """A thread holding ``lock`` until ``release`` is set (``first_holds`` says when it has it)."""
+
+    def hold():
+        with lock.hold(holder=compute.Holder("generation", "owner-a", "job-a")):
+            first_holds.set()
+            release.wait(5)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    assert first_holds.wait(5)
+    return thread
+
+
+def _wait_until(condition, timeout=5.0):
+    deadline = time.time() + timeout
+    while not condition():
+        assert time.time() < deadline, "timed out"
+        time.sleep(0.02)
+
+
+def test_the_queue_serves_in_order_and_tells_each_waiter_its_place_live():
+    lock = compute.AcceleratorLock()
+    holds, release = threading.Event(), threading.Event()
+    first = _queue_behind(lock, holds, release)
+    order, places = [], {"b": [], "c": []}
+
+    def waiter(name):
+        holder = compute.Holder("sweep", f"owner-{name}", f"job-{name}")
+        with lock.hold(on_wait=places[name].append, holder=holder):
+            order.append(name)
+            if name == "b":
+                time.sleep(0.3)  # c waits behind b: its place must move from 2 to 1
+
+    b = threading.Thread(target=waiter, args=("b",))
+    b.start()
+    _wait_until(lambda: lock.waiting == 1)
+    c = threading.Thread(target=waiter, args=("c",))
+    c.start()
+    _wait_until(lambda: lock.waiting == 2)
+    turns = lock.queue()
+    assert [t.holder.job_id for t in turns] == ["job-a", "job-b", "job-c"]  # who queued first, first
+    assert turns[0].started is not None and turns[1].started is None and turns[2].started is None
+    assert turns[0].queued <= turns[1].queued <= turns[2].queued
+    release.set()
+    for thread in (first, b, c):
+        thread.join(5)
+    assert order == ["b", "c"]
+    assert places == {"b": [1], "c": [2, 1]}  # each change of place told once
+    assert lock.queue() == [] and not lock.busy
+
+
+def test_a_waiter_that_stops_leaves_the_queue_before_its_turn():
+    lock = compute.AcceleratorLock()
+    holds, release = threading.Event(), threading.Event()
+    first = _queue_behind(lock, holds, release)
+    stop, ran, outcome = threading.Event(), [], []
+
+    def waiter():
+        try:
+            with lock.hold(should_stop=stop.is_set, holder=compute.Holder("generation", "owner-b")):
+                ran.append(True)
+        except jobs.Cancelled:
+            outcome.append("left")
+
+    thread = threading.Thread(target=waiter)
+    thread.start()
+    _wait_until(lambda: lock.waiting == 1)
+    stop.set()
+    thread.join(5)
+    assert outcome == ["left"] and not ran
+    assert [t.holder.owner for t in lock.queue()] == ["owner-a"]  # the running one only
+    release.set()
+    first.join(5)
+    with lock.hold():  # the accelerator is free again
+        assert lock.busy
 
 
 def test_device_is_one_of_the_known_kinds():

@@ -15,7 +15,7 @@ SOURCES += [ROOT / "app.py"]
 # tr("key" / t("key" / UserError("key" as the code writes them
 KEY_USE = re.compile(r"""\b(?:tr|t|UserError)\(\s*["']([a-z0-9_]+\.[a-z0-9_.]+)["']""")
 # the fixed start of a key built at run time: tr(f"gan.tab.{name}"), label(f"gan.data.skipped.{code}")
-KEY_FAMILY = re.compile(r"""\b(?:tr|t|label|UserError)\(\s*f["']([a-z0-9_]+\.[a-z0-9_.]*)\{""")
+KEY_FAMILY = re.compile(r"""\b(?:tr|t|label|_known|UserError)\(\s*f["']([a-z0-9_]+\.[a-z0-9_.]*)\{""")
 # the prefix of translated options: options.labels("sd.inp.mask", ...) names "sd.inp.mask.<id>"
 OPTION_FAMILY = re.compile(r"""\blabels\(\s*["']([a-z0-9_]+\.[a-z0-9_.]*)["']""")
 # a lab's tabs and control questions, named by its prefix: lab_tabs("gan", ...), control_questions("sd", ...)

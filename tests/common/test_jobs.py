@@ -85,12 +85,6 @@ def test_find_returns_jobs_of_a_kind_newest_first():
     assert jobs.get(first.id) is first and jobs.get("nope") is None
 
 
-def test_durations_read_like_clocks():
-    assert jobs.format_seconds(42) == "42 s"
-    assert jobs.format_seconds(187) == "3:07"
-    assert jobs.format_seconds(3723) == "1:02:03"
-
-
 def test_only_the_owner_or_an_instructor_may_stop_a_job():
     from services.common.owners import Actor
 
@@ -109,3 +103,13 @@ def test_only_the_owner_or_an_instructor_may_stop_a_job():
     assert job.snapshot().owner == owner.owner
     jobs.cancel(job.id, teacher)
     assert job.wait(5) and job.snapshot().state == jobs.CANCELLED
+
+
+def test_finished_jobs_are_forgotten_after_a_while(monkeypatch):
+    old = jobs.start("old", lambda job: "result")
+    assert old.wait(5)
+    monkeypatch.setattr(jobs, "KEEP_FINISHED_S", 0.0)
+    time.sleep(0.01)
+    running = jobs.start("new", lambda job: time.sleep(0.2))
+    assert jobs.get(old.id) is None and jobs.get(running.id) is running  # a running job stays
+    assert running.wait(5)

@@ -14,3 +14,10 @@ def tiny(tmp_path_factory):
         return demo.tiny_model(), demo.tiny_lora()
     finally:
         patch.undo()
+
+
+@pytest.fixture(autouse=True)
+def data_roots(tmp_path_factory, monkeypatch):
+    """Path fields may name what the tests make (pytest's temporary folders), as an instructor's
+    GENLAB_DATA_ROOTS would allow; tests of refusals set roots of their own."""
+    monkeypatch.setenv("GENLAB_DATA_ROOTS", str(tmp_path_factory.getbasetemp()))

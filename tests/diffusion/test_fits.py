@@ -30,3 +30,20 @@ def test_fits_need_two_distinct_positive_points():
         fits.fit_power([512, 512], [1.0, 1.1])
     with pytest.raises(UserError):
         fits.fit_power([256, 512], [0.0, 1.0])
+
+
+def test_a_fit_states_a_law_only_when_it_holds_and_time_grows():
+    steps = np.array([1, 2, 4, 10, 20])
+    steady = 0.05 + 0.0056 * steps  # 5.6 ms a step on 50 ms of fixed cost
+    assert fits.fit_line(steps, steady).verdict == "holds"
+    # one disturbed run among five: the line still rises, but misses the points
+    disturbed = steady.copy()
+    disturbed[2] += 0.25
+    poor = fits.fit_line(steps, disturbed)
+    assert poor.slope > 0 and poor.r2 < fits.GOOD_R2 and poor.verdict == "poor"
+    # the times of issue 10 (298, 69, 1620, 444, 109 ms): the slope is negative, no time per step
+    noisy = fits.fit_line(steps, [0.298, 0.069, 1.620, 0.444, 0.109])
+    assert noisy.slope < 0 and noisy.verdict == "flat"
+    pixels = np.array([64, 128, 192, 256, 320]) ** 2
+    assert fits.fit_power(pixels, 1e-6 * pixels).verdict == "holds"
+    assert fits.fit_power(pixels, [0.5, 0.4, 0.45, 0.41, 0.39]).verdict == "flat"

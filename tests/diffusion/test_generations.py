@@ -1,9 +1,16 @@
 """A generation as a background job: its progress, and its images kept on disk with their infotext."""
 
+import io
+import threading
+import time
+
+import pytest
 from PIL import Image
 
-from services.common import jobs
-from services.diffusion import generations, infotext
+from services.common import compute, jobs
+from services.common.errors import UserError
+from services.common.owners import Actor
+from services.diffusion import generations, infotext, pipelines
 from tests.diffusion.inputs import request, user_error
 
 
@@ -22,6 +29,11 @@ def test_a_generation_job_keeps_its_images_with_their_parameters(tiny, isolated_
         assert Image.open(image.path).size == (64, 64)
         assert infotext.read_parameters(image.png_bytes()) == image.parameters
         assert f"Seed: {image.seed}" in image.parameters
+    # saved as JPEG or WebP, each keeps the parameters as A1111 writes them there (EXIF UserComment)
+    for kind, name in (("jpeg", "JPEG"), ("webp", "WEBP")):
+        data = images[0].file(kind)
+        assert Image.open(io.BytesIO(data)).format == name
+        assert infotext.read_parameters(data) == images[0].parameters
 
     # after a restart the job is gone, and its link still shows what it made
     saved = generations.saved(job.id)
@@ -37,3 +49,49 @@ def test_a_request_that_cannot_run_starts_no_job(tiny):
     before = len(jobs.find(generations.JOB_KIND))
     assert user_error(generations.start, ref, request(prompt=" ")).key == "sd.err.empty_prompt"
     assert len(jobs.find(generations.JOB_KIND)) == before
+
+
+def test_a_generation_waits_its_turn_sees_its_place_and_can_leave_the_queue(tiny):
+    ref, _ = tiny
+    pipelines.load(ref)  # loaded already: the job goes straight to the accelerator's queue
+    holding, release = threading.Event(), threading.Event()
+
+    def someone_else():
+        with compute.ACCELERATOR.hold(holder=compute.Holder("gan", "another-owner", "gan-job")):
+            holding.set()
+            release.wait(30)
+
+    other = threading.Thread(target=someone_else)
+    other.start()
+    try:
+        assert holding.wait(10)
+        left = generations.start(ref, request(seed=3), key="t2i", owner="my-owner")
+        _wait_until(lambda: left.snapshot().info.get("waiting") == 1)
+        assert [(t.holder.kind, t.holder.owner, t.holder.job_id) for t in compute.ACCELERATOR.queue()] == [
+            ("gan", "another-owner", "gan-job"),
+            ("generation", "my-owner", left.id),
+        ]
+        with pytest.raises(UserError):  # another session may watch it, not stop it
+            jobs.cancel(left.id, Actor("another-owner"))
+        jobs.cancel(left.id, Actor("my-owner"))
+        assert left.wait(10) and left.snapshot().state == jobs.CANCELLED
+        assert left.snapshot().result is None and not generations.saved(left.id)
+        assert [t.holder.job_id for t in compute.ACCELERATOR.queue()] == [
+            "gan-job"
+        ]  # it left before its turn
+        # the next one waits, then runs as soon as the accelerator is free
+        waits = generations.start(ref, request(seed=4), key="t2i", owner="my-owner")
+        _wait_until(lambda: waits.snapshot().info.get("waiting") == 1)
+        release.set()
+        assert waits.wait(60) and waits.snapshot().state == jobs.DONE
+        assert [i.seed for i in waits.snapshot().result] == [4]
+    finally:
+        release.set()
+        other.join(10)
+
+
+def _wait_until(condition, timeout: float = 30.0) -> None:
+    deadline = time.time() + timeout
+    while not condition():
+        assert time.time() < deadline, "timed out"
+        time.sleep(0.05)

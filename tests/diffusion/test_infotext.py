@@ -1,13 +1,14 @@
-"""A1111's ``parameters`` PNG chunk: writing, reading back, and parsing real WebUI infotexts."""
+"""A1111's infotext: writing it into PNG, JPEG and WebP, reading it back, and parsing real WebUI infotexts."""
 
 import io
+import struct
 
 import pytest
 from PIL import Image
 
 from i18n import TABLE
 from services.common.errors import UserError
-from services.diffusion import infotext
+from services.diffusion import images_out, infotext
 
 # as AUTOMATIC1111 v1.6 writes it: a two-line prompt, LoRA syntax, hires fix, quoted hashes
 A1111_TEXT = """masterpiece, best quality, a red fox in the snow, <lora:add_detail:0.5>,
@@ -112,3 +113,71 @@ def test_each_function_has_one_name():
     public = {name for name, value in vars(infotext).items() if callable(value) and not name.startswith("_")}
     assert public >= {"format_parameters", "write_png", "read_parameters", "parse_parameters"}
     assert not public & {"read", "parse"}
+
+
+# --- JPEG and WebP: the parameters in EXIF UserComment, as A1111 saves them ------------------------------
+
+LONG_PROMPT = "a (red fox:1.3) in ((deep)) snow, [blurry], \\(photo\\), " + ", ".join(
+    f"detail {n}" for n in range(40)
+)
+
+
+@pytest.mark.parametrize("kind", ["png", "jpeg", "webp"])
+def test_every_format_carries_the_parameters_and_png_info_reads_them(kind):
+    text = infotext.format_parameters(
+        LONG_PROMPT, "lowres, (worst quality:1.4)", 20, "Euler a", 7, 5, 64, 64, "m"
+    )
+    data = images_out.save(Image.new("RGB", (32, 24), (10, 200, 90)), text + "\nПідпис: так", kind)
+    image = Image.open(io.BytesIO(data))
+    assert image.format == images_out.FORMATS[kind].pil and image.size == (32, 24)
+    assert infotext.read_parameters(data) == text + "\nПідпис: так"  # any language, any length
+    if kind != "png":  # typed UNDEFINED, as A1111's reader needs: Pillow reads that as bytes, BYTE as numbers
+        assert isinstance(image.getexif().get_ifd(0x8769)[0x9286], bytes)
+
+
+def _a1111_exif(text: str) -> bytes:
+    """The EXIF block A1111 writes, byte for byte as ``piexif.dump`` lays it out (big-endian; its Exif
+    IFD has no next-IFD link): an Exif IFD holding only UserComment, typed UNDEFINED."""
+    comment = b"UNICODE\0" + text.encode("utf-16-be")
+    tiff = b"MM\0\x2a" + struct.pack(">I", 8)
+    ifd0 = struct.pack(">H", 1) + struct.pack(">HHII", 0x8769, 4, 1, 26) + struct.pack(">I", 0)
+    exif_ifd = struct.pack(">H", 1) + struct.pack(">HHII", 0x9286, 7, len(comment), 40)
+    return b"Exif\0\0" + tiff + ifd0 + exif_ifd + comment
+
+
+def test_reads_a_jpeg_as_a1111_writes_it():
+    buffer = io.BytesIO()
+    Image.new("RGB", (16, 16)).save(buffer, format="JPEG", exif=_a1111_exif(A1111_TEXT))
+    assert infotext.read_parameters(buffer.getvalue()) == A1111_TEXT
+    p = infotext.parse_parameters(infotext.read_parameters(buffer.getvalue()))
+    assert p["seed"] == 1234567890 and p["negative_prompt"].startswith("(worst quality")
+
+
+def test_a_jpeg_without_a_comment_reads_none():
+    buffer = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(buffer, format="JPEG")
+    assert infotext.read_parameters(buffer.getvalue()) is None
+
+
+def test_emphasis_and_long_prompts_round_trip_through_the_infotext():
+    negative = "(worst quality:1.4), " + ", ".join(f"bad {n}" for n in range(40)) + " BREAK text"
+    text = infotext.format_parameters(LONG_PROMPT, negative, 30, "DPM++ 2M Karras", 6.5, 9, 512, 768, "m")
+    p = infotext.parse_parameters(text)
+    assert (p["prompt"], p["negative_prompt"]) == (LONG_PROMPT, negative)
+
+
+def test_inpaint_pairs_are_written_as_a1111_writes_them():
+    assert infotext.inpaint_pairs(4, "original", False, 32) == {"Mask blur": 4}
+    assert infotext.inpaint_pairs(0, "latent noise", True, 48) == {
+        "Inpaint area": "Only masked",
+        "Masked area padding": 48,
+        "Masked content": "latent noise",
+    }
+    text = infotext.format_parameters(
+        "a cat", "", 20, "Euler a", 7, 1, 512, 512, "m", infotext.inpaint_pairs(8, "fill", True, 32)
+    )
+    assert text.endswith(
+        "Mask blur: 8, Inpaint area: Only masked, Masked area padding: 32, Masked content: fill"
+    )
+    p = infotext.parse_parameters(text)
+    assert (p["Mask blur"], p["Inpaint area"], p["Masked content"]) == ("8", "Only masked", "fill")

@@ -60,6 +60,26 @@ def test_lora_files_are_checked(tmp_path, tiny):
     assert user_error(lora.check, str(other)).key == "sd.err.bad_lora"
 
 
+def test_a_lora_path_on_the_server_is_read_only_under_the_allowed_folders(tmp_path, monkeypatch, tiny):
+    _, lora_file = tiny
+    allowed, outside = tmp_path / "data", tmp_path / "private"
+    for folder in (allowed, outside):
+        folder.mkdir()
+        (folder / "style.safetensors").write_bytes(lora_file.read_bytes())
+    monkeypatch.setenv("GENLAB_DATA_ROOTS", str(allowed))
+    assert lora.on_server(f"  {allowed / 'style.safetensors'}  ", 0.5) == lora.Lora(
+        str((allowed / "style.safetensors").resolve()), 0.5
+    )
+    # an empty field asks for a path (it once answered with the text about .ckpt files)
+    assert user_error(lora.on_server, "  ").key == "sd.err.no_lora_path"
+    assert user_error(lora.on_server, str(allowed / "style.ckpt")).key == "sd.err.not_safetensors"
+    # outside the allowed folders, existing or not: one answer, which tells nothing about the disk
+    there = user_error(lora.on_server, str(outside / "style.safetensors"))
+    missing = user_error(lora.on_server, str(outside / "missing.safetensors"))
+    assert there.key == missing.key == "common.path_unavailable" and there.params == missing.params
+    assert user_error(lora.on_server, str(allowed / "missing.safetensors")).params == there.params
+
+
 @pytest.mark.parametrize(
     ("name", "stored"),
     [

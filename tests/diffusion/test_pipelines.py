@@ -5,6 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from benchmarks.diffusion import psnr
 from services.common.model_cache import RESIDENT
 from services.diffusion import pipelines
 from services.diffusion.generate import generate
@@ -54,3 +55,32 @@ def test_a_single_file_checkpoint_works_offline_with_a_local_config(tiny, tmp_pa
     # without a config, diffusers must fetch one from the hub: offline that is a clear message
     error = user_error(pipelines.load, model_ref("file", str(file)))
     assert error.key == "sd.err.single_file_offline"
+
+
+def test_the_precision_follows_the_device_and_the_servers_choice(monkeypatch):
+    import torch
+
+    fast = {"cpu": False, "cuda": True, "mps": False}
+    monkeypatch.setattr(pipelines.compute, "fast_bfloat16", lambda kind: fast[kind])
+    monkeypatch.delenv(pipelines.PRECISION_SETTING, raising=False)
+    auto = {device: pipelines._dtype(device) for device in fast}
+    assert auto == {"cpu": torch.float32, "cuda": torch.float16, "mps": torch.float16}
+    monkeypatch.setenv(pipelines.PRECISION_SETTING, "bf16")  # where the GPU computes it
+    assert [pipelines._dtype(d) for d in fast] == [torch.float32, torch.bfloat16, torch.float16]
+    monkeypatch.setenv(pipelines.PRECISION_SETTING, "fp32")
+    assert {pipelines._dtype(d) for d in fast} == {torch.float32}
+    fast["cpu"] = True  # a CPU with AMX
+    monkeypatch.setenv(pipelines.PRECISION_SETTING, "auto")
+    assert pipelines._dtype("cpu") == torch.bfloat16
+
+
+def test_bfloat16_on_a_cpu_draws_the_float32_image_closely(tiny, monkeypatch):
+    """What a CPU with AMX draws in bfloat16 (forced here, where float32 is faster) stays close to float32."""
+    import torch
+
+    ref, _ = tiny
+    (fp32,) = generate(ref, request())
+    monkeypatch.setattr(pipelines.compute, "fast_bfloat16", lambda kind: True)
+    assert pipelines.load(ref).dtype == torch.bfloat16  # a model of its own, beside the float32 one
+    (bf16,) = generate(ref, request())
+    assert psnr(bf16.image, fp32.image) > 35  # dB; measured ~47 for the demo model

@@ -62,6 +62,17 @@ def test_one_picture_repeated_is_collapse(monitor, shapes):
     assert metrics["collapsed"] is True
 
 
+def test_no_verdict_before_the_generator_has_trained_enough(monitor, shapes):
+    """The same copies, measured as a generator's samples at a step: too early is no verdict, not collapse."""
+    _, unseen = shapes
+    copies = unseen.images[:1].repeat(200, 1, 1, 1)
+    for step in (0, 1, collapse.JUDGED_FROM - 1):
+        early = monitor[0].measure(copies, step=step)
+        assert early["collapsed"] is None and early["diversity"] < 0.05 and early["modes_covered"] == 1
+    assert monitor[0].measure(copies, step=collapse.JUDGED_FROM)["collapsed"] is True
+    assert monitor[0].measure(unseen.images, step=collapse.JUDGED_FROM)["collapsed"] is False
+
+
 def test_one_class_only_is_collapse_though_its_pictures_differ(monitor, shapes):
     _, unseen = shapes
     circles = unseen.images[unseen.labels == 0]

@@ -88,3 +88,17 @@ def test_for_data_makes_the_config_of_the_model_tab():
     # a depth picked for 64 px is more than 28 px allows: the deepest for 28 px instead
     assert config.for_data(28, 1, {**choices, "depth": 4}).check().depth == 2
     assert config.for_data(32, 1, {**choices, "depth": None}).depth == 3
+
+
+def test_every_variant_starts_from_a_valid_config_the_model_tab_can_show():
+    from services.common import variants
+
+    for variant in variants.VARIANTS:
+        choices = config.defaults_for(variant)
+        assert set(choices) == set(config.HYPERPARAMETERS), variant.number
+        cfg = config.for_data(variant.size, variant.channels, choices).check()
+        assert cfg.lr_g in config.LEARNING_RATES and cfg.lr_d in config.LEARNING_RATES
+        assert cfg.g_width in config.WIDTHS and cfg.batch in config.BATCHES
+    digits, shapes = config.defaults_for(variants.get(6)), config.defaults_for(variants.get(1))
+    assert digits["lr_d"] < digits["lr_g"]  # measured: at equal rates D wins on the small digits set
+    assert shapes["iterations"] > config.DEFAULT.iterations  # measured: 1000 iterations miss classes

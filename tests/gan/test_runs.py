@@ -1,6 +1,7 @@
 """GAN runs: persisted training jobs that stop, resume and survive a restart."""
 
 import json
+import time
 
 import pytest
 import torch
@@ -59,7 +60,8 @@ def test_a_run_trains_to_the_end_and_keeps_everything():
     # the built-in shapes are labelled: the probe counts which shapes the generator draws
     collapse = rows[-1]
     assert len(collapse["histogram"]) == collapse["n_classes"] == 3
-    assert 0 <= collapse["diversity"] and collapse["kl"] >= 0 and isinstance(collapse["collapsed"], bool)
+    assert 0 <= collapse["diversity"] and collapse["kl"] >= 0
+    assert collapse["collapsed"] is None  # 20 steps: too early for a verdict
     assert info.last_collapse["step"] == 20 and info.last_metrics == rows[-1]
 
     grid = runs.samples_at(run_id, info.samples[-1])
@@ -187,7 +189,10 @@ def test_list_and_delete():
     first = runs.create(short(), DATA, title="first", owner=ME.owner)
     second = runs.create(short(), DATA, owner=ME.owner)
     assert {r.id for r in runs.list_runs()} == {first, second}
-    assert runs.run_info(second).title.startswith("shapes")
+    # untitled: named by its data, size, iterations and creation time, so two runs differ
+    title = runs.run_info(second).title
+    stamp = time.strftime("%d.%m %H:%M:%S", time.localtime(runs.run_info(second).created))
+    assert title == f"shapes · 28 px · 20 it. · {stamp}"
     runs.delete(first, actor=ME)
     assert [r.id for r in runs.list_runs()] == [second]
     assert not (cache_dir("runs") / first).exists()
@@ -204,12 +209,11 @@ def test_a_zip_run_keeps_its_own_copy_of_the_archive(tmp_path):
             png = io.BytesIO()
             data.to_pil_grid(image, padding=0).save(png, format="PNG")
             archive.writestr(f"shape_{i}.png", png.getvalue())
+    upload = data.save_upload(io.BytesIO(buffer.getvalue()))
     run_id = runs.create(
-        short(iterations=10),
-        {"kind": "zip", "name": "../shapes.zip"},
-        zip_bytes=buffer.getvalue(),
-        owner=ME.owner,
+        short(iterations=10), {"kind": "zip", "name": "../shapes.zip"}, zip_path=upload, owner=ME.owner
     )
+    upload.unlink()  # the upload's copy may go: the run keeps its own
     assert finish(runs.start(run_id, actor=ME)).state == jobs.DONE
     info = runs.run_info(run_id)
     assert "shapes.zip" in info.data and info.step == 10
@@ -248,3 +252,49 @@ def test_checkpoints_are_saved_by_time_as_well_as_by_steps(monkeypatch):
     assert checkpoint.exists() and job.snapshot().done < 1000
     job.cancel()
     finish(job)
+
+
+def test_a_run_that_cannot_train_on_its_data_is_never_made():
+    """A minibatch larger than the data is refused before a run exists: no run to resume or extend."""
+    with pytest.raises(UserError) as caught:
+        runs.create(short(batch=64), {**DATA, "limit": 40}, owner=ME.owner, images=40)
+    assert (caught.value.key, caught.value.params) == ("gan.data.too_few", {"count": 40, "batch": 64})
+    assert runs.list_runs() == []
+    runs.create(short(batch=16), {**DATA, "limit": 40}, owner=ME.owner, images=40)  # m = 16 fits
+    assert len(runs.list_runs()) == 1
+
+
+def test_a_run_that_failed_for_good_offers_no_way_on():
+    """An older run made without the count fails on its data for good: neither resume nor more
+    iterations start a job that would fail the same way."""
+    run_id = runs.create(short(batch=16), {**DATA, "limit": 10}, owner=ME.owner)
+    snap = finish(runs.start(run_id, actor=ME))
+    assert snap.state == jobs.FAILED and snap.error.key == "gan.data.too_few"
+    info = runs.run_info(run_id)
+    assert (info.status, info.images, info.can_go_on, info.resumable) == ("failed", 10, False, False)
+    for again in (lambda: runs.start(run_id, ME), lambda: runs.extend(run_id, 100, ME)):
+        with pytest.raises(UserError) as caught:
+            again()
+        assert caught.value.key == "gan.data.too_few"
+    assert not jobs.find(runs.JOB_KIND, run_id, active_only=True)
+    assert runs.run_info(run_id).iterations == 20
+
+
+def test_a_run_stopped_early_is_resumable_and_a_done_one_is_extended():
+    run_id = runs.create(short(iterations=10), DATA, owner=ME.owner)
+    assert runs.run_info(run_id).resumable  # new: nothing trained yet
+    assert finish(runs.start(run_id, ME)).state == jobs.DONE
+    info = runs.run_info(run_id)
+    assert (info.resumable, info.can_go_on) == (False, True)
+
+
+def test_a_one_iteration_run_is_not_called_collapsed():
+    """Every generator starts with one blur: a measurement before collapse.JUDGED_FROM is no verdict."""
+    from services.gan import collapse
+
+    run_id = runs.create(short(iterations=1), DATA, owner=ME.owner)
+    assert finish(runs.start(run_id, ME)).state == jobs.DONE
+    measured = runs.run_info(run_id).last_collapse
+    assert measured["step"] == 1 < collapse.JUDGED_FROM
+    assert measured["collapsed"] is None and measured["diversity"] < collapse.COLLAPSE_DIVERSITY
+    assert runs.metrics(run_id)[-1]["collapsed"] is None

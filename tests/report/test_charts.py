@@ -46,3 +46,20 @@ def test_a_labelled_grid_puts_every_image_in_its_cell():
     grid = Image.open(io.BytesIO(labelled_grid([samples.png(64, 64)] * 5, ["1", "2", "4", "10", "20"])))
     assert grid.width > grid.height  # 3 columns, 2 rows
     assert grid.width == 3 * (192 + 4) + 4  # three cells a row, the pictures scaled up to them
+
+
+def test_numbered_axes_take_the_reports_decimal_mark():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    figure = Figure()
+    axes = figure.add_subplot()
+    axes.set_ylim(0, 1.5)
+    axes.yaxis.set_major_formatter(charts.decimal_ticks(","))
+    FigureCanvasAgg(figure).draw()
+    assert [label.get_text() for label in axes.get_yticklabels()][:4] == ["0,0", "0,2", "0,4", "0,6"]
+    english, ukrainian = (
+        picture(charts.line_chart([10, 20], {"L_D": [0.5, 1.5]}, "step", "loss", decimal_mark=mark))
+        for mark in (".", ",")
+    )
+    assert (english != ukrainian).any()  # the same curve, other tick labels

@@ -47,7 +47,10 @@ def test_a_parameter_that_changes_nothing_is_said_to_change_nothing():
 def test_collapse_is_dated_and_runs_are_compared_by_diversity():
     text = draft("gan", [samples.gan_run("steady"), samples.gan_run("collapsing", collapse_at=300)])
     assert "No sign of mode collapse (10 measurements)" in text
-    assert "Mode collapse showed at iteration 300: the diversity of the samples fell to 0.20." in text
+    assert (
+        "Mode collapse showed at iteration 300: the diversity of the samples was 0.20, below the "
+        "threshold of 0.35; the generator drew only 1 of the 3 classes." in text
+    )
     assert "The generator draws 1 of the 3 classes of the data." in text
     assert (
         "Run “steady” gave the most diverse samples (0.80), run “collapsing” the least diverse (0.20)."
@@ -60,7 +63,23 @@ def test_a_run_that_recovered_says_so():
     for row in run.metrics:
         if row["step"] == 500:
             row |= {"diversity": 0.7, "collapsed": False}
-    assert "By iteration 500 it recovered to 0.70." in draft("gan", [run])
+    assert "By iteration 500 the signs were gone (diversity 0.70)." in draft("gan", [run])
+
+
+def test_early_measurements_are_not_read_as_collapse_nor_as_its_absence():
+    run = samples.gan_run(collapse_at=300)
+    for row in run.metrics:
+        if row["step"] < 250 and "diversity" in row:
+            row |= {"diversity": 0.1, "collapsed": None}  # near-copies of one blur: not judged yet
+    text = draft("gan", [run])
+    assert "Measurements before iteration 250 were not judged for collapse" in text
+    assert "Mode collapse showed at iteration 300" in text and "No sign" not in text
+    short = samples.gan_run(iterations=100)
+    for row in short.metrics:
+        row["collapsed"] = None if "diversity" in row else row.get("collapsed")
+    text = draft("gan", [short])
+    assert "Mode collapse was not judged: the run stopped at iteration 100" in text
+    assert "No sign" not in text
 
 
 def test_the_discriminators_balance_is_read_from_its_outputs():

@@ -6,7 +6,10 @@ import time
 from services.report import make
 from tests.report import samples
 
-LIMIT_S = 20  # both reports together on this 2-core machine shared with others; ~6 s when it is idle
+# both reports together: ~6 s on this 2-core machine when it is idle. It is shared, and others' work
+# stretches the wall time past any fair limit (over 20 s at a load of 14), not the CPU time this
+# process spends, which is what the limit is on.
+LIMIT_CPU_S = 12
 
 
 def test_ten_runs_and_five_sweeps_make_their_reports_in_seconds():
@@ -21,11 +24,11 @@ def test_ten_runs_and_five_sweeps_make_their_reports_in_seconds():
     for n, sweep in enumerate(sweeps):
         for cell in sweep.cells:
             cell.seconds += n / 100
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     gan = make(samples.report("gan", runs))
     diffusion = make(samples.report("diffusion", sweeps))
-    seconds = time.perf_counter() - started
-    print(f"10 runs and 5 sweeps: {seconds:.1f} s")
-    assert seconds < LIMIT_S
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
+    print(f"10 runs and 5 sweeps: {seconds:.1f} s ({cpu:.1f} s of CPU)")
+    assert cpu < LIMIT_CPU_S
     assert len(gan.document.figures()) == 10 * 4 and len(gan.scripts) == 10
     assert len(diffusion.document.figures()) == 5 * 2 and len(diffusion.scripts) == 5

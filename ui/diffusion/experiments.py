@@ -56,17 +56,36 @@ def tab(ref: ModelRef) -> None:
         label = tr("sd.exp.styles") if kind == "style" else tr("sd.exp.values")
         values = _values(kind, ref, f"exp_values_{kind}", label)
     base = form_fields("t2i", ref)  # the experiments start from txt2img's settings
-    st.caption(tr("sd.exp.base", summary=sweep_results.base_summary(base)))
+    st.caption(tr("sd.exp.base", summary=escaped(sweep_results.base_summary(base))))
+    repeats = st.number_input(
+        tr("sd.exp.repeats"),
+        1,
+        sweeps.MAX_REPEATS,
+        sweeps.REPEATS,
+        key="exp_repeats",
+        help=tr("sd.exp.repeats_help"),
+        persist_state="session",
+    )
     job = jobs.get(st.query_params.get(JOB_PARAM))
     busy = job is not None and not job.snapshot().finished
     run = st.button(tr("sd.exp.run"), type="primary", key="exp_run", icon=":material/science:", disabled=busy)
     if run and not busy:
         try:
             request = generate.GenRequest(**base)
-            job = sweeps.start(ref, request, kind, values, x_param, y_param, y_values, owner=actor().owner)
+            job = sweeps.start(
+                ref,
+                request,
+                kind,
+                values,
+                x_param,
+                y_param,
+                y_values,
+                owner=actor().owner,
+                repeats=int(repeats),
+            )
             st.query_params[JOB_PARAM] = job.id
         except UserError as error:
-            show_error(error)
+            show_error(_named(error))
     sweep_id = st.query_params.get(JOB_PARAM)
     if job is not None:
         watch(job, _progress)
@@ -120,16 +139,24 @@ def _progress(snap: jobs.Snapshot) -> None:
 
 
 def _progress_text(snap: jobs.Snapshot) -> str:
-    cell = snap.info.get("cell", -1)
+    info = snap.info
+    cell, rounds = info.get("cell", -1), info.get("rounds", 1)
     if cell < 0:
         return tr("sd.progress.warmup")
+    cells = snap.total // rounds if snap.total else 0
+    if info.get("round", 1) > 1:  # the images are made; now each is timed again
+        return tr("sd.progress.timing", round=info["round"], rounds=rounds, cell=cell + 1, cells=cells)
     return tr(
-        "sd.progress.cell",
-        cell=cell + 1,
-        cells=snap.total,
-        step=snap.info.get("step", 0),
-        steps=snap.info.get("steps", 0),
+        "sd.progress.cell", cell=cell + 1, cells=cells, step=info.get("step", 0), steps=info.get("steps", 0)
     )
+
+
+def _named(error: UserError) -> UserError:
+    """A sweep's error with the parameter it names by its name on the page, not its code (``steps``)."""
+    param = error.params.get("param")
+    if param not in sweeps.PARAMS:
+        return error
+    return UserError(error.key, **error.params | {"param": tr(f"sd.param.{param}")})
 
 
 def _past_sweeps(current: str | None) -> None:

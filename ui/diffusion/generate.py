@@ -1,29 +1,32 @@
-"""The txt2img, img2img and inpaint tabs: one A1111 generation form shared by the three, and the results.
+"""The txt2img, img2img and inpaint tabs: one A1111 generation form shared by the three (with
+A1111's token count under each prompt), the results with their downloads, and the accelerator's
+queue while a generation waits for it.
 
 Every setting is a widget kept for the session (``persist_state``), so a closed tab or
 another page loses nothing, and ``form_fields`` reads the form from the session even
 where it is not drawn (the experiments start from txt2img's settings).
 """
 
-import io
+import hashlib
+import time
 
 import streamlit as st
-from PIL import Image, ImageDraw
 
-from services.common import jobs
+from services.common import compute, jobs
 from services.common.errors import UserError
-from services.diffusion import generate, generations, presets, samplers
+from services.diffusion import generate, generations, images_out, presets, prompts, samplers
 from services.diffusion.models import ModelRef
-from ui.diffusion.uploads import kept_upload
+from ui.diffusion import inpaint
+from ui.diffusion.uploads import uploaded_image
 from ui.feedback import show_error
 from ui.format import duration
 from ui.job_view import progress, watch
-from ui.options import labels
+from ui.safe_text import escaped
 from ui.session import actor, language, tr, variant
 
 JOB_PARAM = "gen"  # the URL names the generation, so a reload finds it again
 MODES = {"t2i": "txt2img", "i2i": "img2img", "inp": "inpaint"}  # tab -> GenRequest mode
-IMAGE_TYPES = ["png", "jpg", "jpeg", "webp"]
+QUEUE_KINDS = ("generation", "sweep", "gan")  # job kinds the queue names; others show as "other work"
 # GenRequest field -> the form's widget (its key is "<tab>_<widget>")
 FORM = {
     "prompt": "prompt",
@@ -50,13 +53,16 @@ def tab(prefix: str, ref: ModelRef) -> None:
     fields |= form_fields(prefix, ref)
     job = jobs.get(st.query_params.get(JOB_PARAM))
     busy = job is not None and not job.snapshot().finished
+    unable = prefix == "inp" and not getattr(ref, "can_inpaint", True)  # a model without inpainting
+    if unable:
+        st.info(tr("sd.inp.not_for_model", name=escaped(ref.label)), icon=":material/block:")
     clicked = st.button(
         tr("sd.generate"),
         type="primary",
         key=f"{prefix}_go",
         icon=":material/auto_awesome:",
         width="stretch",
-        disabled=busy,
+        disabled=busy or unable,
     )
     if clicked and not busy:
         try:
@@ -158,14 +164,19 @@ def _form(prefix: str, ref: ModelRef) -> None:
         help=tr("sd.form.prompt_help"),
         persist_state="session",
     )
+    _token_count(ref, prompt)
     chosen = presets.preset(var.number, st.session_state[f"{prefix}_preset"])
     if language() == "uk" and prompt.strip() == chosen.prompt:
         st.caption(tr("sd.form.meaning", text=chosen.meaning_uk))
-    st.text_area(tr("sd.form.negative"), key=f"{prefix}_negative", height=68, persist_state="session")
+    negative = st.text_area(
+        tr("sd.form.negative"), key=f"{prefix}_negative", height=68, persist_state="session"
+    )
+    _token_count(ref, negative)
+    fixed_size = bool(getattr(ref, "fixed_size", None))  # a model that draws one size only
     a, b, c = st.columns(3)
     a.selectbox(
         tr("sd.form.sampler"),
-        samplers.NAMES,
+        getattr(ref, "samplers", None) or samplers.NAMES,
         key=f"{prefix}_sampler",
         help=tr("sd.form.sampler_help"),
         persist_state="session",
@@ -188,14 +199,20 @@ def _form(prefix: str, ref: ModelRef) -> None:
     )
     a, b, c, d, e = st.columns([2, 2, 2, 1, 1])
     a.slider(
-        tr("sd.form.width"), *generate.SIZE_RANGE, step=8, key=f"{prefix}_width", persist_state="session"
+        tr("sd.form.width"),
+        *generate.SIZE_RANGE,
+        step=8,
+        key=f"{prefix}_width",
+        disabled=fixed_size,
+        persist_state="session",
     )
     b.slider(
         tr("sd.form.height"),
         *generate.SIZE_RANGE,
         step=8,
         key=f"{prefix}_height",
-        help=tr("sd.form.size_help"),
+        help=tr("sd.form.fixed_size_help" if fixed_size else "sd.form.size_help"),
+        disabled=fixed_size,
         persist_state="session",
     )
     c.number_input(
@@ -222,11 +239,27 @@ def _form(prefix: str, ref: ModelRef) -> None:
     )
 
 
+def _token_count(ref: ModelRef, text: str) -> None:
+    """A1111's count under a prompt box: tokens used of the chunks' room ("12/75"), and each chunk's tokens."""
+    if ref.kind not in prompts.CLIP_KINDS:  # a model that reads no text prompt through CLIP
+        return
+    tokenizer = prompts.tokenizer_for(ref)
+    if tokenizer is None:
+        st.caption(tr("sd.tokens.unknown"))
+        return
+    count = prompts.count(tokenizer, text)
+    line = tr("sd.tokens", used=count.used, limit=count.limit)
+    if len(count.chunks) > 1:
+        sizes = " + ".join(str(n) for n in count.chunks)
+        line += " · " + tr("sd.tokens.chunks", count=len(count.chunks), sizes=sizes)
+    st.caption(line)
+
+
 def _pictures(prefix: str) -> dict:
-    """img2img's picture and denoising strength; inpaint's mask as well."""
+    """img2img's picture and denoising strength; inpaint's mask and options as well."""
     left, right = st.columns([2, 1])
     with left:
-        image = _uploaded_image(tr("sd.i2i.image"), f"{prefix}_image")
+        image = uploaded_image(tr("sd.i2i.image"), f"{prefix}_image")
         if image is not None and prefix == "i2i":
             st.image(image, width=320)
     strength = right.slider(
@@ -241,69 +274,65 @@ def _pictures(prefix: str) -> dict:
     )
     fields = {"init_image": image, "strength": float(strength)}
     if prefix == "inp" and image is not None:
-        fields["mask"] = _mask(image, prefix)
+        fields |= inpaint.options(image)
     return fields
 
 
-def _uploaded_image(label: str, key: str) -> Image.Image | None:
-    """An uploaded picture as RGB, or None; a corrupt file gets a message, not a traceback."""
-    upload = kept_upload(label, key, IMAGE_TYPES)
-    if upload is None:
-        return None
-    name, data = upload
-    try:
-        return Image.open(io.BytesIO(data)).convert("RGB")
-    except (OSError, SyntaxError):  # UnidentifiedImageError is an OSError
-        show_error(UserError("sd.exp.err.bad_image", name=name))
-        return None
-
-
-def _mask(image: Image.Image, prefix: str) -> Image.Image | None:
-    """The part to repaint, white on black: drawn as a rectangle or uploaded; shown over the picture."""
-    how = st.radio(
-        tr("sd.inp.mask_source"),
-        ("draw", "upload"),
-        format_func=labels("sd.inp.mask"),
-        horizontal=True,
-        key="inp_mask_source",
-        persist_state="session",
-    )
-    if how == "upload":
-        mask = _uploaded_image(tr("sd.inp.mask_file"), "inp_mask_file")
-    else:
-        mask = _rectangle_mask(image, prefix)
-    if mask is None:
-        return None
-    mask = mask.convert("L")
-    red = Image.new("RGB", image.size, (230, 40, 40))
-    overlay = Image.composite(Image.blend(image, red, 0.55), image, mask.resize(image.size))
-    st.image(overlay, caption=tr("sd.inp.preview"), width=320)
-    return mask
-
-
-def _rectangle_mask(image: Image.Image, prefix: str) -> Image.Image:
-    """A white rectangle on black, from two range sliders in percent of the picture."""
-    st.caption(tr("sd.inp.rect_help"))
-    a, b = st.columns(2)
-    x0, x1 = a.slider(tr("sd.inp.x_range"), 0, 100, (30, 70), key=f"{prefix}_mx", persist_state="session")
-    y0, y1 = b.slider(tr("sd.inp.y_range"), 0, 100, (30, 70), key=f"{prefix}_my", persist_state="session")
-    w, h = image.size
-    mask = Image.new("L", image.size, 0)
-    ImageDraw.Draw(mask).rectangle([x0 * w // 100, y0 * h // 100, x1 * w // 100, y1 * h // 100], fill=255)
-    return mask
-
-
 def _results(snap: jobs.Snapshot) -> None:
-    """The job's progress with A1111's Interrupt; when it is over, its images, seeds and parameters."""
-    progress(snap, "gen_stop", text=_progress_text(snap), stop_label=tr("sd.interrupt"))
+    """The job's progress with A1111's Interrupt and the accelerator's queue; when it is over, its
+    images, seeds and parameters."""
+    waiting = bool(snap.info.get("waiting"))
+    stop = tr("sd.queue.leave") if waiting else tr("sd.interrupt")
+    progress(snap, "gen_stop", text=_progress_text(snap), stop_label=stop)
+    if not snap.finished:
+        _queue(snap.id)
     images = snap.result if snap.finished and snap.result else []
     if images:
         _images(snap.id, images)
 
 
+def _queue(job_id: str) -> None:
+    """Every turn on the shared accelerator in order: what it is, whose session (never a name), and
+    since when it waits or runs. Shown while anyone waits."""
+    turns = compute.ACCELERATOR.queue()
+    if not any(turn.started is None for turn in turns):
+        return
+    now, me = time.time(), actor().owner
+    lines = []
+    for number, turn in enumerate(turns, 1):
+        holder = turn.holder
+        what = tr(f"sd.queue.kind.{holder.kind if holder.kind in QUEUE_KINDS else 'other'}")
+        if holder.owner == me:
+            whose = tr("sd.queue.you")
+        else:  # a fingerprint of the session: tells sessions apart, names nobody
+            tag = hashlib.sha256(f"queue:{holder.owner}".encode()).hexdigest()[:4]
+            whose = tr("sd.queue.session", tag=tag)
+        if turn.started is None:
+            state = tr("sd.queue.waits", time=duration(now - turn.queued))
+        else:
+            state = tr("sd.queue.runs", time=duration(now - turn.started))
+        line = f"{what} · {whose} · {state}"
+        lines.append(f"{number}. " + (f"**{line}**" if holder.job_id == job_id else line))
+    with st.container(border=True):
+        st.caption(tr("sd.queue.title"))
+        st.markdown("\n".join(lines))
+
+
 def _images(job_id: str, images: list[generations.SavedImage]) -> None:
-    """The pictures four to a row with seed, time and a download each, and their parameters."""
+    """The pictures four to a row with seed, time and a download each (PNG, JPEG or WebP, with the
+    parameters inside, as A1111 saves them), and their parameters."""
     st.markdown(tr("sd.used_seeds", seeds=", ".join(str(i.seed) for i in images)))
+    kind = st.segmented_control(
+        tr("sd.save_as"),
+        list(images_out.FORMATS),
+        default="png",
+        required=True,
+        format_func=lambda k: images_out.FORMATS[k].name,
+        key="sdp_save_as",
+        help=tr("sd.save_as_help"),
+        persist_state="session",
+    )
+    out = images_out.FORMATS[kind]
     for start in range(0, len(images), 4):
         for col, image in zip(st.columns(4), images[start : start + 4], strict=False):
             caption = tr("sd.image_caption", seed=image.seed, time=duration(image.seconds))
@@ -311,10 +340,10 @@ def _images(job_id: str, images: list[generations.SavedImage]) -> None:
                 str(image.path), caption=caption + (" · " + tr("sd.interrupted") if image.interrupted else "")
             )
             col.download_button(
-                tr("common.download_png"),
-                image.png_bytes(),
-                file_name=image.path.name,
-                mime="image/png",
+                tr("sd.download", kind=out.name),
+                lambda image=image: image.file(kind),  # made on the click only: JPEG and WebP take time
+                file_name=image.path.with_suffix(out.suffix).name,
+                mime=out.mime,
                 key=f"dl_{job_id}_{image.path.name}",
                 icon=":material/download:",
             )

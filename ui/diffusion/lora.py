@@ -40,11 +40,12 @@ def tab(ref: ModelRef) -> None:
     )
     if c.button(tr("sd.lora.add"), key="lora_add", icon=":material/add:"):
         try:
-            if source == "upload":
-                if file is None:
-                    raise UserError("sd.exp.err.need_lora_file")
-                path = str(lora.save_upload(file.name, file.getvalue()))
-            _add(chosen, lora.check(path.strip(), weight))
+            if source == "path":
+                _add(chosen, lora.on_server(path, weight))
+            elif file is None:
+                raise UserError("sd.exp.err.need_lora_file")
+            else:
+                _add(chosen, lora.check(lora.save_upload(file.name, file.getvalue()), weight))
         except UserError as error:
             show_error(error)
     if ref.is_tiny:  # the demo model has a demo LoRA, so the tab can be tried offline
@@ -53,7 +54,7 @@ def tab(ref: ModelRef) -> None:
         if row.button(tr("sd.lora.demo"), key="lora_demo", icon=":material/auto_fix_high:"):
             try:
                 with st.spinner(tr("sd.lora.demo_building")):  # once per machine, a few seconds
-                    _add(chosen, lora.check(str(demo.tiny_lora()), weight))
+                    _add(chosen, lora.check(demo.tiny_lora(), weight))
             except UserError as error:
                 show_error(error)
     if not chosen:

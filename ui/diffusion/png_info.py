@@ -1,4 +1,5 @@
-"""The PNG Info tab: the A1111 parameters an image carries, and "Send to txt2img"."""
+"""The PNG Info tab: the A1111 parameters an image carries (a PNG's text chunk, a JPEG's or WebP's
+EXIF comment), and "Send to txt2img"."""
 
 import pandas as pd
 import streamlit as st
@@ -7,13 +8,13 @@ from services.common.errors import UserError
 from services.diffusion import generate, infotext
 from services.diffusion.models import ModelRef
 from ui.diffusion.generate import FORM, fill_defaults, widget_key
-from ui.diffusion.uploads import kept_upload
+from ui.diffusion.uploads import IMAGE_TYPES, kept_upload
 from ui.feedback import show_error
 from ui.session import tr
 
 
 def tab(ref: ModelRef) -> None:
-    upload = kept_upload(tr("sd.png.upload"), "png_file", ["png"], help=tr("sd.png.upload_help"))
+    upload = kept_upload(tr("sd.png.upload"), "png_file", IMAGE_TYPES, help=tr("sd.png.upload_help"))
     if upload is None:
         return
     _, data = upload

@@ -1,5 +1,7 @@
 """Lab 1's charts: losses and D's outputs while training, and the mode-collapse measures."""
 
+import html
+
 import plotly.graph_objects as go
 
 from services.gan import collapse
@@ -118,7 +120,7 @@ def histogram_chart(measure: dict, summary: dict | None) -> go.Figure:
     names = [str(i) for i in range(len(counts))]
     real = None
     if summary and len(summary["class_names"]) == len(counts):
-        names = class_labels(summary)
+        names = [html.escape(name) for name in class_labels(summary)]  # plotly reads <a href> and <b>
         total = sum(summary["class_counts"]) or 1
         real = [n / total for n in summary["class_counts"]]
     total = sum(counts) or 1

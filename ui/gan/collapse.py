@@ -4,7 +4,7 @@ updated while the run trains."""
 import streamlit as st
 
 from services.common import jobs
-from services.gan import runs
+from services.gan import collapse, runs
 from ui.gan.charts import coverage_chart, diversity_chart, histogram_chart
 from ui.gan.state import pick_run
 from ui.job_view import watch
@@ -38,7 +38,12 @@ def _measures(run_id: str) -> None:
         "covered": last.get("modes_covered", "—"),
         "classes": classes or "—",
     }
-    if last["collapsed"]:
+    if last["collapsed"] is None:  # too early: the first blobs say nothing of the modes G will learn
+        st.info(
+            tr("gan.collapse.not_judged", step=last["step"], first=collapse.JUDGED_FROM),
+            icon=":material/hourglass_top:",
+        )
+    elif last["collapsed"]:
         st.warning(tr("gan.collapse.detected", **numbers), icon=":material/warning:")
     else:
         st.success(tr("gan.collapse.ok", **numbers), icon=":material/check_circle:")

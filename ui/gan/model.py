@@ -5,17 +5,24 @@ import streamlit as st
 
 from services.common.errors import UserError
 from services.gan import config, model
-from services.gan.config import DEFAULT
 from ui.feedback import show_error
-from ui.gan.state import current_config, data_format
+from ui.gan.names import rate
+from ui.gan.state import apply_defaults, current_config, data_format
 from ui.options import labels
-from ui.session import tr
+from ui.session import tr, variant
 
 
 def draw() -> None:
     st.caption(tr("gan.model.algorithm_link"))
     with st.expander(tr("gan.model.algorithm"), icon=":material/function:"):
         st.markdown(tr("gan.model.algorithm_text"))
+    st.button(
+        tr("gan.model.defaults", number=variant().number),
+        icon=":material/restart_alt:",
+        key="gan_model_defaults",
+        help=tr("gan.model.defaults_help"),
+        on_click=apply_defaults,
+    )
     first, second, third = st.columns(3)
     with first:
         _training_length()
@@ -36,7 +43,7 @@ def draw() -> None:
         rows, count = tables[part]
         with column:
             st.subheader(tr(f"gan.model.{part}"))
-            st.caption(tr("gan.model.params", n=f"{count:,}".replace(",", " ")))
+            st.caption(tr("gan.model.params", n=count))
             st.dataframe(_layer_frame(rows), hide_index=True, width="stretch")
 
 
@@ -56,7 +63,7 @@ def _networks() -> None:
     _setting(st.select_slider, "d_width", "gan.hp.d_width", "gan.hp.d_width_help", config.WIDTHS)
     depths = range(1, config.max_depth(data_format()[0]) + 1)
     _setting(st.select_slider, "depth", "gan.hp.depth", "gan.hp.depth_help", depths)
-    rates, rate = config.LEARNING_RATES, "{:.0e}".format
+    rates = config.LEARNING_RATES
     _setting(st.select_slider, "lr_g", "gan.hp.lr_g", "gan.hp.lr_help", rates, format_func=rate)
     _setting(st.select_slider, "lr_d", "gan.hp.lr_d", "gan.hp.lr_help", rates, format_func=rate)
 
@@ -80,11 +87,8 @@ def _optimisation() -> None:
 
 
 def _setting(widget, name: str, label_key: str, help_key: str, *args, **options) -> None:
-    """The widget of ``GanConfig.<name>``, starting at ``DEFAULT``'s value; it keeps what the
-    student picks across tabs and pages."""
-    default = getattr(DEFAULT, name)
-    if default is not None:  # the depth has none: it follows the data's size (state.py)
-        options |= {"index": args[0].index(default)} if widget is st.radio else {"value": default}
+    """The widget of ``GanConfig.<name>``: its value starts as the variant's default (state.py)
+    and keeps what the student picks across tabs and pages."""
     widget(tr(label_key), *args, key=f"gan_hp_{name}", help=tr(help_key), persist_state="session", **options)
 
 

@@ -8,7 +8,8 @@ import streamlit as st
 from services.common.errors import UserError
 from services.gan import config, runs
 from ui.feedback import show_error
-from ui.gan.names import source_label
+from ui.format import duration, number
+from ui.gan.names import rate, source_label
 from ui.gan.state import forget_run, open_run
 from ui.options import labels
 from ui.safe_text import escaped
@@ -21,23 +22,12 @@ def draw() -> None:
     if not listed:
         st.info(tr("gan.runs.empty"), icon=":material/info:")
         return
-    number = st.column_config.NumberColumn
     picked = st.dataframe(
         _table(listed),
         hide_index=True,
         on_select="rerun",
         selection_mode="single-row",
         key="gan_runs_table",
-        column_config={
-            tr("gan.col.loss_d"): number(format="%.3f"),
-            tr("gan.col.loss"): number(format="%.3f"),
-            tr("gan.col.diversity"): number(format="%.2f"),
-            tr("gan.col.kl"): number(format="%.3f"),
-            tr("gan.col.speed"): number(format="%.0f"),
-            tr("gan.col.time"): number(format="%.0f"),
-            "lr G": number(format="%.0e"),
-            "lr D": number(format="%.0e"),
-        },
     )
     rows = picked.selection.rows
     if not rows:
@@ -47,37 +37,37 @@ def draw() -> None:
 
 
 def _table(listed: list[runs.RunInfo]) -> pd.DataFrame:
+    """One row per run; figures written the session's language way, "—" where there is none yet."""
     state = labels("gan.state")
     rows = []
     for info in listed:
         c, last, measured = info.config, info.last_metrics or {}, info.last_collapse or {}
-        modes = measured.get("modes_covered")
+        classes = measured.get("n_classes")
         rows.append(
             {
                 tr("gan.col.run"): info.title,
                 tr("gan.col.state"): state(info.status),
                 tr("gan.col.created"): datetime.fromtimestamp(info.created).strftime("%d.%m %H:%M"),
-                tr("gan.col.data"): source_label(info.data) + (f" ({info.images})" if info.images else ""),
-                tr("gan.col.iterations"): f"{info.step}/{info.iterations}",
+                tr("gan.col.data"): source_label(info.data)
+                + (f" ({number(info.images)})" if info.images else ""),
+                tr("gan.col.iterations"): f"{number(info.step)}/{number(info.iterations)}",
                 "m": c["batch"],
                 "k": c["k"],
-                "lr G": c["lr_g"],
-                "lr D": c["lr_d"],
-                "β₁": c["beta1"],
+                "lr G": rate(c["lr_g"]),
+                "lr D": rate(c["lr_d"]),
+                "β₁": number(c["beta1"]),
                 tr("gan.hp.loss"): tr(f"gan.loss_short.{c['loss']}"),
-                "ε": c["label_smoothing"],
+                "ε": number(c["label_smoothing"]),
                 tr("gan.col.widths"): f"{c['g_width']}/{c['d_width']}",
                 tr("gan.col.depth"): c.get("depth") or config.max_depth(c["size"]),
                 "z": c["latent"],
-                tr("gan.col.loss_d"): last.get("loss_d"),
-                tr("gan.col.loss"): last.get("loss_g"),
-                tr("gan.col.diversity"): measured.get("diversity"),
-                tr("gan.col.modes"): f"{modes}/{measured['n_classes']}"
-                if measured.get("n_classes")
-                else None,
-                tr("gan.col.kl"): measured.get("kl"),
-                tr("gan.col.speed"): info.images_per_s,
-                tr("gan.col.time"): info.seconds,
+                tr("gan.col.loss_d"): number(last.get("loss_d"), 3),
+                tr("gan.col.loss"): number(last.get("loss_g"), 3),
+                tr("gan.col.diversity"): number(measured.get("diversity"), 2),
+                tr("gan.col.modes"): f"{measured.get('modes_covered')}/{classes}" if classes else "—",
+                tr("gan.col.kl"): number(measured.get("kl"), 3),
+                tr("gan.col.speed"): number(info.images_per_s and round(info.images_per_s)),
+                tr("gan.col.time"): duration(info.seconds) if info.step else "—",
             }
         )
     return pd.DataFrame(rows)
@@ -103,7 +93,7 @@ def _picked(info: runs.RunInfo) -> None:
         key="gan_runs_resume",
         on_click=_open_in_train,
         args=(info.id, True),
-        disabled=not mine or info.job_id is not None or info.step >= info.iterations,
+        disabled=not mine or not info.resumable,
         help=None if mine else tr("common.not_yours"),
     )
     if buttons.button(
@@ -131,7 +121,7 @@ def _open_in_train(run_id: str, resume: bool = False) -> None:
 
 
 def _confirm_delete(info: runs.RunInfo) -> None:
-    st.warning(tr("gan.runs.confirm", run=info.title), icon=":material/warning:")
+    st.warning(tr("gan.runs.confirm", run=escaped(info.title)), icon=":material/warning:")
     answer = st.container(horizontal=True)
     if answer.button(tr("gan.runs.confirm_yes"), type="primary", key="gan_runs_delete_yes"):
         try:
@@ -141,7 +131,7 @@ def _confirm_delete(info: runs.RunInfo) -> None:
         else:
             forget_run(info.id)
             st.session_state.pop("gan_confirm_delete", None)
-            st.toast(tr("gan.runs.deleted", run=info.title))
+            st.toast(tr("gan.runs.deleted", run=escaped(info.title)))
             st.rerun()
     if answer.button(tr("gan.runs.cancel"), key="gan_runs_delete_no"):
         st.session_state.pop("gan_confirm_delete", None)

@@ -1,10 +1,10 @@
 """What Lab 1 keeps in the session beyond its widgets' own values.
 
 Every settings widget keeps its value itself (``persist_state="session"``). Left here is what
-no widget can do alone: the data choices that start from the variant picked on Home (and
-start again when another is picked), the depth that starts at the deepest network for the
-data's size (and again when the size changes), the config the Model tab's choices make,
-and the run on screen.
+no widget can do alone: the data choices and the Model tab's settings that start from the
+variant picked on Home (and start again when another is picked), the depth that starts at the
+deepest network for the data's size (and again when the size changes), the config the Model
+tab's choices make, and the run on screen.
 """
 
 import streamlit as st
@@ -24,11 +24,18 @@ def follow_variant_and_size() -> None:
         state.gan_builtin = current.builtin or "shapes"
         state.gan_size = current.size
         state.gan_channels = current.channels
+        apply_defaults()
         state.gan_for_variant = current.number
     size = data_format()[0]
     if state.get("gan_depth_for_size") != size:
         state.gan_hp_depth = config.max_depth(size)
         state.gan_depth_for_size = size
+
+
+def apply_defaults() -> None:
+    """The Model tab's settings as the variant starts them (also its button's callback)."""
+    for name, value in config.defaults_for(variant()).items():
+        st.session_state[f"gan_hp_{name}"] = value if name != "depth" else config.max_depth(data_format()[0])
 
 
 def data_format() -> tuple[int, int]:
@@ -40,10 +47,10 @@ def data_format() -> tuple[int, int]:
 
 
 def current_config() -> config.GanConfig:
-    """The Model tab's choices (its defaults until it has been opened) for the data's format."""
+    """The Model tab's choices (the variant's defaults until changed) for the data's format."""
+    defaults = config.defaults_for(variant())
     choices = {
-        name: st.session_state.get(f"gan_hp_{name}", getattr(config.DEFAULT, name))
-        for name in config.HYPERPARAMETERS
+        name: st.session_state.get(f"gan_hp_{name}", defaults[name]) for name in config.HYPERPARAMETERS
     }
     return config.for_data(*data_format(), choices)
 
@@ -86,6 +93,6 @@ def pick_run(key: str) -> runs.RunInfo | None:
     ids = [info.id for info in trained]
     chosen = st.session_state.get("gan_run")
     index = ids.index(chosen) if chosen in ids else 0
-    titles = {info.id: f"{info.title} · {info.step}/{info.iterations} · {info.id}" for info in trained}
+    titles = {info.id: f"{info.title} · {info.step}/{info.iterations}" for info in trained}
     run_id = st.selectbox(tr("gan.sample.run"), ids, index=index, format_func=titles.get, key=key)
     return trained[ids.index(run_id)]

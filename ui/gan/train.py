@@ -1,16 +1,23 @@
-"""The Train tab: start a run, watch it live (progress, charts, samples), resume or extend it."""
+"""The Train tab: check and start a run (with its name and how long it will take), watch it live
+(progress, charts, samples), resume or extend it."""
+
+import time
+from pathlib import Path
 
 import streamlit as st
 
 from services.common import jobs
 from services.common.errors import UserError
-from services.gan import runs
+from services.gan import runs, speed
 from ui.feedback import show_error
+from ui.format import number
 from ui.gan.charts import training_chart
+from ui.gan.names import default_title
 from ui.gan.pictures import enlarged
 from ui.gan.state import current_config, current_run, open_run
 from ui.job_view import progress, watch
 from ui.options import labels
+from ui.safe_text import escaped
 from ui.session import actor, tr
 from ui.tabs import open_tab
 
@@ -25,27 +32,28 @@ PHASES = {
 
 def draw() -> None:
     summary = st.session_state.get("gan_data")
-    cfg = current_config()
-    if summary:
-        st.caption(
-            tr(
-                "gan.train.summary",
-                count=summary["count"],
-                iterations=cfg.iterations,
-                batch=cfg.batch,
-                k=cfg.k,
-            )
-        )
-    else:
+    if summary is None:
         st.info(tr("gan.data.need"), icon=":material/info:")
-    if st.button(
+    ready = summary is not None and _plan(summary)
+    st.text_input(
+        tr("gan.train.name"),
+        key="gan_run_name",
+        max_chars=80,
+        placeholder=default_title(summary["spec"], current_config()) if summary else None,
+        help=tr("gan.train.name_help"),
+        persist_state="session",
+    )
+    st.button(
         tr("gan.train.start"),
         type="primary",
         icon=":material/rocket_launch:",
-        disabled=not summary,
+        disabled=not ready,
         key="gan_start",
-    ):
-        _start(summary)
+        on_click=_start,
+        args=(summary,),
+    )
+    if "gan_start_error" in st.session_state:
+        show_error(st.session_state.pop("gan_start_error"))
     run_id = current_run()
     if run_id:
         _run_panel(run_id)
@@ -53,34 +61,64 @@ def draw() -> None:
         st.caption(tr("gan.train.none"))
 
 
+def _plan(summary: dict) -> bool:
+    """What a new run would train on and how long it would take here; False, with the reason,
+    when the settings cannot train on this data (it is checked before a run is made)."""
+    cfg = current_config()
+    try:
+        runs.check(cfg, summary["count"])
+    except UserError as error:
+        show_error(error)
+        return False
+    st.caption(
+        tr("gan.train.summary", count=summary["count"], iterations=cfg.iterations, batch=cfg.batch, k=cfg.k)
+    )
+    st.caption(
+        tr("gan.train.estimate", seconds=speed.training_seconds(cfg), speed=round(speed.images_per_s(cfg)))
+    )
+    return True
+
+
 def _start(summary: dict) -> None:
+    """The Start button's callback: make the run and train it; the name field empties, as the name
+    now belongs to that run."""
+    cfg = current_config()
+    name = st.session_state.get("gan_run_name", "").strip() or default_title(
+        summary["spec"], cfg, time.time()
+    )
+    zip_path = summary.get("zip_path")
     try:
         run_id = runs.create(
-            current_config(), summary["spec"], zip_bytes=st.session_state.get("gan_zip"), owner=actor().owner
+            cfg,
+            summary["spec"],
+            title=name,
+            zip_path=zip_path and Path(zip_path),
+            owner=actor().owner,
+            images=summary["count"],
         )
         runs.start(run_id, actor())
     except UserError as error:
-        show_error(error)
+        st.session_state.gan_start_error = error
         return
+    st.session_state.gan_run_name = ""
     open_run(run_id)
 
 
 def _run_panel(run_id: str) -> None:
     """The run live while its job trains (redrawn by the job watcher), then resume and extend."""
     info = runs.run_info(run_id)
-    st.subheader(tr("gan.train.run", run=info.title))
-    st.caption(run_id)
+    st.subheader(tr("gan.train.run", run=escaped(info.title)))
     job = jobs.get(info.job_id) or next(iter(jobs.find(runs.JOB_KIND, run_id)), None)
     if job is None:  # not trained by this process: its saved state
         _run_view(run_id, None)
     else:
         watch(job, lambda snap: _run_view(run_id, snap))
-    if info.job_id is not None:
+    if info.job_id is not None or not info.can_go_on:
         return
     if not actor().may_manage(info.owner):  # someone else's run: to look at, not to train on
         st.caption(tr("common.not_yours"))
         return
-    if info.status in ("stopped", "interrupted", "failed", "new") and info.step < info.iterations:
+    if info.resumable:
         if st.button(tr("gan.train.resume"), icon=":material/play_arrow:", key="gan_resume"):
             _go_on(run_id)
     more_col, button_col = st.columns([1, 2], vertical_alignment="bottom")
@@ -107,7 +145,7 @@ def _run_view(run_id: str, snap: jobs.Snapshot | None) -> None:
     """Status, a collapse warning, charts, the newest samples and numbers of the run."""
     info = runs.run_info(run_id)
     live = snap is not None and not snap.finished
-    _status(info, snap)
+    _status(info, snap if live else None)
     _collapse_note(info)
     _charts(run_id)
     grid, numbers = st.columns([3, 2])
@@ -118,19 +156,24 @@ def _run_view(run_id: str, snap: jobs.Snapshot | None) -> None:
 
 
 def _status(info: runs.RunInfo, snap: jobs.Snapshot | None) -> None:
-    """Progress of the job, or the run's saved state when no job trained it in this process."""
+    """The live job's progress; once it ends (or with no job in this process), the run's saved
+    state: one time, the training time over every session of the run, said as such."""
     if snap is not None:
-        progress(snap, f"gan_stop_{info.id}")
+        text = tr("gan.train.progress", done=snap.done, total=snap.total or info.iterations)
+        progress(snap, f"gan_stop_{info.id}", text=text)
         phase = snap.info.get("phase")
-        if not snap.finished and phase in PHASES:  # why the bar does not move yet
+        if phase in PHASES:  # why the bar does not move yet
             st.caption(tr(f"gan.phase.{phase}", **{k: snap.info.get(k, "…") for k in PHASES[phase]}))
+    elif info.status == "done":
+        st.success(tr("gan.train.done", step=info.step, seconds=info.seconds), icon=":material/check_circle:")
     elif info.error is not None:
         show_error(info.error)
     else:
         state = labels("gan.state")(info.status)
-        st.progress(info.fraction, text=f"{state} · {info.step}/{info.iterations}")
+        text = tr("gan.train.state", state=state, step=info.step, total=info.iterations, seconds=info.seconds)
+        st.progress(info.fraction, text=text)
     if info.images_per_s:
-        st.caption(tr("gan.train.speed", speed=f"{info.images_per_s:.0f}", seconds=f"{info.seconds:.0f}"))
+        st.caption(tr("gan.train.speed", speed=round(info.images_per_s)))
 
 
 def _collapse_note(info: runs.RunInfo) -> None:
@@ -194,4 +237,4 @@ def _latest_numbers(info: runs.RunInfo) -> None:
     for column, name in zip(
         (left, right, left, right), ("loss_d", "loss_g", "d_real", "d_fake"), strict=True
     ):
-        column.metric(tr(f"gan.series.{name}"), f"{info.last_metrics[name]:.3f}")
+        column.metric(tr(f"gan.series.{name}"), number(info.last_metrics[name], 3))

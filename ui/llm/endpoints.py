@@ -43,7 +43,9 @@ def local_model(installed: bool, found: dict) -> list[endpoints.Endpoint]:
         return []
     if not use:
         return []
-    st.caption(tr(local_server.status_key()))
+    # how many answers it writes at once: one per server of its pool, as a server's "In parallel"
+    parallel = f"{tr('llm.remote.concurrency')}: {endpoints.LOCAL_CONCURRENCY}"
+    st.caption(f"{tr(local_server.status_key())} {parallel}")
     return [endpoints.local_endpoint()]
 
 

@@ -69,7 +69,7 @@ def loading() -> None:
 
     def render(snap: jobs.Snapshot) -> None:
         if not snap.finished:
-            st.info(tr(note, elapsed=snap.elapsed_s), icon=":material/hourglass_top:")
+            st.info(tr(note, elapsed=round(snap.elapsed_s)), icon=":material/hourglass_top:")
         elif snap.error:
             show_error(snap.error)
 

@@ -15,6 +15,7 @@ from ui.session import tr
 
 KEY = "llm_tf_q2"
 SHOWN = 6  # numbers of a 64-number vector written out
+ROW_HEIGHT = 35  # st.dataframe's row, in pixels: up to 14 tokens the table shows whole
 AGREES = 1e-4  # the hand computation "is" the model's when they differ by less than this
 
 
@@ -59,6 +60,7 @@ def vector(values) -> str:
 
 def step_by_step(sentence: str, layer: int, head: int, token: int, labels: list[str]) -> None:
     step = transformer.step_by_step(sentence, layer, head, token)
+    arch = transformer.architecture()
     d = step["head_dim"]
     st.markdown(
         tr(
@@ -67,14 +69,17 @@ def step_by_step(sentence: str, layer: int, head: int, token: int, labels: list[
             layer=layer,
             head=head,
             kv=step["kv_head"],
-            group=transformer.architecture()["heads"] // transformer.architecture()["kv_heads"],
+            group=arch["heads"] // arch["kv_heads"],
         )
     )
     st.markdown(tr("llm.tf.q2.step1", d=d, q=vector(step["q"]), k=vector(step["k"][token])))
     st.markdown(tr("llm.tf.q2.step2", d=d, root=number(math.sqrt(d), 0)))
     st.latex(r"w_j = \mathrm{softmax}_j\!\left(\frac{q \cdot k_j}{\sqrt{d}} + m_j\right),\quad d = " + str(d))
     st.dataframe(
-        steps_table(step, labels), hide_index=True, key=f"{KEY}_steps", height=min(420, 38 + 35 * len(labels))
+        steps_table(step, labels),
+        hide_index=True,
+        key=f"{KEY}_steps",
+        height=ROW_HEIGHT * (min(len(labels), 14) + 1) + 3,
     )
     st.markdown(tr("llm.tf.q2.step3", out=vector(step["output"]), model=vector(step["model_output"])))
     gap = step["max_difference"]

@@ -15,6 +15,15 @@ from ui.session import language, tr
 
 SEPARATORS = {"uk": ",\u00a0", "en": ".,"}  # Plotly's decimal point and thousands separator
 MASKED = "#dee2e6"  # the background that empty (masked) cells show
+# Blues, stretched at the low end: most weights are small, and a plain scale leaves a diffuse head white
+WEIGHT_COLOURS = [
+    [0, "#f7fbff"],
+    [0.04, "#deebf7"],
+    [0.12, "#9ecae1"],
+    [0.3, "#4292c6"],
+    [0.6, "#08519c"],
+    [1, "#08306b"],
+]
 MARGIN = {"l": 10, "r": 10, "t": 50, "b": 10}
 TEXT_UP_TO = 14  # tokens: up to this many, every cell of a full-size map shows its weight
 LABELS_UP_TO = 24  # tokens: up to this many, a compact map still names them (the hover always does)
@@ -59,7 +68,7 @@ def attention_map(
             y=names,
             zmin=0,
             zmax=1,
-            colorscale="Blues",
+            colorscale=WEIGHT_COLOURS,
             hovertemplate=hover,
             hoverongaps=False,
             texttemplate="%{z:.2f}" if n <= TEXT_UP_TO and not compact else None,

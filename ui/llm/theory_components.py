@@ -63,7 +63,7 @@ def diagram(arch: dict) -> str:
         node("embed", tr("llm.tf.d.embedding", vocab=number(v), hidden=h, params=millions(v * h)), "#ffe8cc"),
         "subgraph cluster_block {",
         f'label="{tr("llm.tf.d.block", layers=arch["layers"], params=millions(per_block))}"; '
-        'style="rounded,dashed"; color="#868e96";',
+        'labeljust="l"; style="rounded,dashed"; color="#868e96";',
         node("norm1", tr("llm.tf.d.norm")),
         node(
             "attn",

@@ -45,20 +45,21 @@ def draw(sentence: str) -> None:
         key=f"{KEY}_full",
     )
     st.caption(tr("llm.tf.q3.note"))
-    one, other = st.columns(2)
-    one.metric(
-        tr("llm.tf.q3.causal_hits"),
-        tr("llm.tf.q3.hits", hits=view["causal_hits"], total=view["predicted"]),
-    )
-    other.metric(
-        tr("llm.tf.q3.full_hits"),
-        tr("llm.tf.q3.hits", hits=view["bidirectional_hits"], total=view["predicted"]),
-    )
-    table = predictions_table(view, labels)
-    st.dataframe(
-        table, hide_index=True, key=f"{KEY}_table", height=ROW_HEIGHT * (min(len(table), 12) + 1) + 3
-    )
-    st.caption(tr("llm.tf.q3.table_note"))
+    if view["predicted"]:  # a one-token sentence has no next token of its own to check
+        one, other = st.columns(2)
+        one.metric(
+            tr("llm.tf.q3.causal_hits"),
+            tr("llm.tf.q3.hits", hits=view["causal_hits"], total=view["predicted"]),
+        )
+        other.metric(
+            tr("llm.tf.q3.full_hits"),
+            tr("llm.tf.q3.hits", hits=view["bidirectional_hits"], total=view["predicted"]),
+        )
+        table = predictions_table(view, labels)
+        st.dataframe(
+            table, hide_index=True, key=f"{KEY}_table", height=ROW_HEIGHT * (min(len(table), 12) + 1) + 3
+        )
+        st.caption(tr("llm.tf.q3.table_note"))
     top = transformer.next_tokens(sentence, transformer.TOP_K)
     st.plotly_chart(probability_bars(top, tr("llm.tf.q3.next")), key=f"{KEY}_next")
     st.caption(tr("llm.tf.q3.next_note"))

@@ -1,8 +1,9 @@
 """Lab 1 training data: every source ends as an ``ImageSet`` of tensors in [-1, 1].
 
 Sources: built-in data that needs no network (builtin.py), the variant's Kaggle dataset
-(kaggle.py, imported when first used: kagglehub is slow to import), an uploaded zip and a
-local folder (files.py). They share one path:
+(kaggle.py, imported when first used: kagglehub is slow to import), an uploaded zip (kept in
+the cache as it arrives, uploads.py) and a folder on the server under the allowed roots
+(files.py). They share one path:
 
 1. list the candidate files (Kaggle's MNIST IDX and Fashion-MNIST CSV are read as arrays);
 2. decode each image defensively (decoding.py): odd formats are converted and broken ones
@@ -15,7 +16,7 @@ A run keeps its data as a *spec*, ``load``'s first argument, to load it again af
 
 from pathlib import Path
 
-from services.common import variants
+from services.common import server_paths, variants
 from services.common.errors import UserError
 from services.gan.data.builtin import BUILTINS, SHAPES, load_builtin
 from services.gan.data.files import load_folder, load_zip
@@ -30,6 +31,7 @@ from services.gan.data.imageset import (
     source_parts,
     to_pil_grid,
 )
+from services.gan.data.uploads import save_upload
 
 __all__ = [
     "BUILTINS",
@@ -44,6 +46,7 @@ __all__ = [
     "load_builtin",
     "load_folder",
     "load_zip",
+    "save_upload",
     "source_name",
     "source_parts",
     "to_pil_grid",
@@ -77,8 +80,9 @@ def load(
     return load_zip(zip_data, size, channels, limit, name=spec["name"], progress=progress)
 
 
-def check_spec(spec: dict, zip_data: bytes | None = None) -> dict:
-    """The spec with only the keys ``load`` reads; ``UserError`` for one it cannot load."""
+def check_spec(spec: dict, zip_data: bytes | Path | None = None) -> dict:
+    """The spec with only the keys ``load`` reads; ``UserError`` for one it cannot load (a folder
+    outside the allowed roots among them, with the one message that tells nothing of it)."""
     if not isinstance(spec, dict) or spec.get("kind") not in SOURCE_KINDS:
         raise UserError("gan.data.spec")
     limit = spec.get("limit")
@@ -94,11 +98,12 @@ def check_spec(spec: dict, zip_data: bytes | None = None) -> dict:
             raise UserError("gan.data.spec")
         keep = {"variant": spec["variant"]}
     elif kind == "folder":
-        if not isinstance(spec.get("path"), str) or not Path(spec["path"]).expanduser().is_dir():
-            raise UserError("gan.data.folder", path=str(spec.get("path")))
+        if not isinstance(spec.get("path"), str):
+            raise UserError("gan.data.spec")
+        server_paths.folder(spec["path"])
         keep = {"path": spec["path"]}
     else:
-        if not zip_data:
+        if not zip_data or (isinstance(zip_data, Path) and not zip_data.is_file()):
             raise UserError("gan.data.spec")
         keep = {"name": Path(str(spec.get("name") or "upload.zip")).name}
     return {"kind": kind, **keep, "limit": limit}

@@ -16,7 +16,7 @@ from services.gan.data.imageset import ImageSet, LoadReport, image_set
 
 log = logging.getLogger(__name__)
 
-CACHE_FORMAT = 2  # bump when preprocessing or the stored metadata change, so old cache files are not reused
+CACHE_FORMAT = 3  # bump when preprocessing or the stored metadata change, so old cache files are not reused
 
 
 def cached(identity: dict, size: int, channels: int, build: Callable[[], ImageSet]) -> ImageSet:

@@ -23,6 +23,7 @@ from pathlib import Path, PurePosixPath
 import numpy as np
 from PIL import Image
 
+from services.common import server_paths
 from services.common.errors import UserError
 from services.gan.data.cache import cached
 from services.gan.data.decoding import MIN_SIDE, channels_first, decode, fit
@@ -39,6 +40,9 @@ from services.gan.data.imageset import (
 )
 
 IMAGE_SUFFIXES = {".jpg", ".jpeg", ".png", ".bmp", ".gif", ".webp", ".tif", ".tiff"}
+# archives inside a source are never opened (a zip in a zip would multiply what is inflated):
+# counted apart, so the student learns to unpack them
+ARCHIVE_SUFFIXES = {".zip", ".tar", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar"}
 IGNORED_NAMES = {"__MACOSX", "Thumbs.db", "desktop.ini"}
 SPLIT_WORDS = {"train", "training", "test", "testing", "val", "valid", "validation"}
 # zip bombs: zipfile never inflates an entry past its declared size, so capping the declared
@@ -86,13 +90,11 @@ def load_zip(
 def load_folder(
     path: str | Path, size: int, channels: int, limit: int | None = None, progress: Progress = None
 ) -> ImageSet:
-    """Images in a local folder and its subfolders (subfolders name the classes)."""
+    """Images in a server folder and its subfolders (subfolders name the classes); only under
+    the allowed roots (services/common/server_paths.py), so no other folder is read or revealed."""
     check_format(size, channels)
     limit = check_limit(limit, size, channels)
-    folder = Path(path).expanduser()
-    if not folder.is_dir():
-        raise UserError("gan.data.folder_missing", path=str(path))
-    folder = folder.resolve()
+    folder = server_paths.folder(str(path))
     entries = folder_entries(folder)
     # the listing (names, sizes, times) identifies the content without reading it
     listing = hashlib.sha256()
@@ -168,10 +170,13 @@ def load_files(
     report = LoadReport()
     images: list[Entry] = []
     for entry in entries:
+        suffix = "" if isinstance(entry, str) else PurePosixPath(entry.name).suffix.lower()
         if isinstance(entry, str):
             report.skip(entry)
-        elif PurePosixPath(entry.name).suffix.lower() in IMAGE_SUFFIXES:
+        elif suffix in IMAGE_SUFFIXES:
             images.append(entry)
+        elif suffix in ARCHIVE_SUFFIXES:
+            report.skip("archive")
         else:
             report.skip("not_image")
     # 2. Name the classes by their folders; count files outside the class folders
@@ -199,7 +204,7 @@ def load_files(
     if progress is not None:
         progress(total, total)  # some files were skipped: the bar still ends full
     if not pixels:
-        raise nothing_usable(source, sum(report.skipped.values()))
+        raise nothing_usable(source, report)
     # 4. Stack them, with a class index per image where the folders named classes
     stacked = np.stack(pixels)
     if classes is None:
@@ -246,7 +251,7 @@ def load_idx(root: Path, size: int, channels: int, limit: int, source: str, prog
         (p for p in root.rglob("*") if IDX_IMAGES.search(p.name) and p.is_file()), key=_train_first
     )
     if not files:
-        raise nothing_usable(source, 0)
+        raise nothing_usable(source)
     images_file = files[0]
     images = _read_idx(images_file, 3, limit)
     # the labels lie beside the images, or (hojjatk/mnist-dataset) in a sibling folder of the same name
@@ -295,7 +300,7 @@ def load_csv(
         if "label" in header:
             break
     else:
-        raise nothing_usable(source, 0)
+        raise nothing_usable(source)
     side = math.isqrt(len(header) - 1)
     if side < MIN_SIDE or side * side != len(header) - 1:
         raise UserError("gan.data.bad_csv", file=path.name)
@@ -304,7 +309,7 @@ def load_csv(
     except (OSError, ValueError):
         raise UserError("gan.data.bad_csv", file=path.name) from None
     if len(rows) == 0:
-        raise nothing_usable(source, 0)
+        raise nothing_usable(source)
     label_column = header.index("label")
     labels = rows[:, label_column]
     pixels = np.delete(rows, label_column, axis=1).clip(0, 255).astype(np.uint8).reshape(-1, side, side)
@@ -314,7 +319,7 @@ def load_csv(
 def _from_gray_arrays(images, labels, names, size, channels, source, progress) -> ImageSet:
     """N x H x W gray arrays -> the requested size and channels; labels -> class indices."""
     if len(images) == 0:
-        raise nothing_usable(source, 0)
+        raise nothing_usable(source)
     pixels = np.empty((len(images), channels, size, size), np.uint8)
     for i, image in enumerate(images):
         picture = Image.fromarray(image)

@@ -22,7 +22,16 @@ if TYPE_CHECKING:
 MEMORY_BUDGET = 256 * 2**20  # float32 bytes a load takes when no limit is given
 # why a file is left out (LoadReport.skipped) and what an image needed (LoadReport.converted);
 # the page names each through "gan.data.skipped.<reason>" and "gan.data.converted.<reason>"
-SKIP_REASONS = ("not_image", "corrupt", "too_small", "too_large", "unsafe_path", "link", "no_class")
+SKIP_REASONS = (
+    "not_image",
+    "archive",
+    "corrupt",
+    "too_small",
+    "too_large",
+    "unsafe_path",
+    "link",
+    "no_class",
+)
 CONVERSIONS = ("animated", "palette", "alpha", "cmyk", "high_bit_depth", "color_space")
 # where a set comes from: ImageSet.source is "<kind> <name>", named in the UI by "gan.data.source.<kind>"
 SOURCE_KINDS = ("builtin", "kaggle", "zip", "folder")
@@ -89,9 +98,14 @@ def source_parts(source: str) -> tuple[str, str]:
     return (kind, name) if kind in SOURCE_KINDS and name else ("", source)
 
 
-def nothing_usable(source: str, skipped: int) -> UserError:
-    """No image could be read; the message names the source without its (English) kind word."""
-    return UserError("gan.data.empty", source=source_parts(source)[1], skipped=skipped)
+def nothing_usable(source: str, report: LoadReport | None = None) -> UserError:
+    """No image could be read; the message names the source without its (English) kind word, and
+    says so when what it holds is archives (a zip inside the zip), which are never opened."""
+    skipped = report.skipped if report else {}
+    name = source_parts(source)[1]
+    if skipped.get("archive"):
+        return UserError("gan.data.nested_archive", source=name, archives=skipped["archive"])
+    return UserError("gan.data.empty", source=name, skipped=sum(skipped.values()))
 
 
 # ---------------------------------------------------------------- what a load asks for

@@ -29,19 +29,20 @@ from services.gan.data.imageset import ImageSet, Progress, check_format, check_l
 log = logging.getLogger(__name__)
 
 CONNECT_TIMEOUT_S = 5.0
-# the CSV holds class numbers; the dataset's page names them
+# the CSV holds class numbers; the dataset's page names them (T-shirt/top, Trouser, ..., Ankle
+# boot): kept as codes, which the page names in the reader's language ("gan.data.class.<code>")
 KNOWN_CLASSES = {
     "zalando-research/fashionmnist": (
-        "T-shirt/top",
-        "Trouser",
-        "Pullover",
-        "Dress",
-        "Coat",
-        "Sandal",
-        "Shirt",
-        "Sneaker",
-        "Bag",
-        "Ankle boot",
+        "tshirt_top",
+        "trouser",
+        "pullover",
+        "dress",
+        "coat",
+        "sandal",
+        "shirt",
+        "sneaker",
+        "bag",
+        "ankle_boot",
     ),
 }
 _PROXY_VARS = ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy")
@@ -67,17 +68,17 @@ def load_kaggle(
     """
     check_format(size, channels)
     limit = check_limit(limit, size, channels)
-    cached_version = _cached_version(variant.kaggle)
+    downloaded = cached_version(variant)
     root = None
-    if cached_version is not None and not refresh:
-        version = cached_version
+    if downloaded is not None and not refresh:
+        version = downloaded
     else:
         try:
             root, version = _download(variant.kaggle, username, key)
         except UserError as error:
-            if error.key != "gan.data.kaggle_unreachable" or cached_version is None:
+            if error.key != "gan.data.kaggle_unreachable" or downloaded is None:
                 raise
-            version = cached_version
+            version = downloaded
     identity = {"kaggle": variant.kaggle, "version": version, "layout": variant.layout, "limit": limit}
 
     def build() -> ImageSet:
@@ -103,6 +104,12 @@ def credentials(secrets: dict) -> tuple[str | None, str | None, bool]:
     configured = os.environ.get("KAGGLE_KEY") or os.environ.get("KAGGLE_API_TOKEN")
     configured = configured or os.path.exists(os.path.expanduser("~/.kaggle/kaggle.json"))
     return None, None, bool(configured)
+
+
+def cached_version(variant: Variant) -> int | None:
+    """The version of the variant's dataset already downloaded here, if any: it loads with no
+    network and no login."""
+    return _cached_version(variant.kaggle)
 
 
 # ---------------------------------------------------------------- kagglehub's cache

@@ -141,7 +141,9 @@ def _time_chart(sweep: Sweep, lang: str) -> bytes:
     if sweep.x_param == "steps":
         x = [c.settings.steps for c in cells]
         fit, label = _line(x, seconds), t("report.chart.fit_line", lang)
-        return charts.fit_chart(x, seconds, fit, x_label, seconds_label, measured, label)
+        return charts.fit_chart(
+            x, seconds, fit, x_label, seconds_label, measured, label, decimal_mark=decimal_mark(lang)
+        )
     if sweep.x_param == "size":
         x = [c.settings.width * c.settings.height / 1e6 for c in cells]
         fit, label = _power(x, seconds), t("report.chart.fit_power", lang)
@@ -154,11 +156,14 @@ def _time_chart(sweep: Sweep, lang: str) -> bytes:
             measured,
             label,
             [c.x for c in cells],
+            decimal_mark(lang),
         )
     if sweep.x_param in NUMERIC:
         x = [_number(c.x) for c in cells]
         if None not in x:
-            return charts.fit_chart(x, seconds, None, x_label, seconds_label, measured)
+            return charts.fit_chart(
+                x, seconds, None, x_label, seconds_label, measured, decimal_mark=decimal_mark(lang)
+            )
     labels = [c.x for c in cells]
     return charts.bar_chart(labels, {measured: seconds}, x_label, seconds_label, 2, decimal_mark(lang))
 

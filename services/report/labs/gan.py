@@ -6,7 +6,7 @@ from i18n import t
 from services.report import charts
 from services.report.document import Figure, Paragraph, Section, Table
 from services.report.inputs import GanRun
-from services.report.labs.common import DASH, finite, num, settings_table
+from services.report.labs.common import DASH, decimal_mark, finite, num, settings_table
 from services.report.scripts.gan import DEFAULTS, max_depth
 
 BALANCED = (0.35, 0.65)  # D(x) and D(G(z)) both in here: D can no longer tell real from generated
@@ -43,12 +43,20 @@ def results_section(run: GanRun, lang: str) -> Section:
     step_label = t("report.chart.step", lang)
     if rows:
         losses = {"L_D": [r.get("loss_d") for r in rows], "L_G": [r.get("loss_g") for r in rows]}
-        png = charts.line_chart(steps, losses, step_label, t("report.chart.loss", lang))
+        png = charts.line_chart(
+            steps, losses, step_label, t("report.chart.loss", lang), decimal_mark=decimal_mark(lang)
+        )
         blocks.append(Figure(png, t("report.gan.fig.losses", lang, title=run.title)))
         outputs = {"D(x)": [r.get("d_real") for r in rows], "D(G(z))": [r.get("d_fake") for r in rows]}
         half = {num(0.5, lang, 1): 0.5}  # where D cannot tell real from generated
         png = charts.line_chart(
-            steps, outputs, step_label, t("report.chart.d_output", lang), half, y_range=(0, 1)
+            steps,
+            outputs,
+            step_label,
+            t("report.chart.d_output", lang),
+            half,
+            y_range=(0, 1),
+            decimal_mark=decimal_mark(lang),
         )
         blocks.append(Figure(png, t("report.gan.fig.outputs", lang, title=run.title)))
     measured = [r for r in rows if finite(r.get("diversity"))]
@@ -143,6 +151,7 @@ def _collapse_chart(measured: list[dict], lang: str) -> bytes:
         threshold,
         _collapse_spans(measured),
         y_range=(0, top),
+        decimal_mark=decimal_mark(lang),
     )
 
 
@@ -200,24 +209,47 @@ def _balance(last: dict, lang: str) -> str:
 
 
 def _collapse(run: GanRun, rows: list[dict], lang: str) -> str:
+    """Whether and when collapse showed, by which sign; early measurements, which the monitor does
+    not judge (collapsed is None: every generator starts with near-copies of one blur), are not
+    read as collapse, nor as its absence."""
     measured = [r for r in rows if finite(r.get("diversity"))]
     if not measured:
         return t("report.gan.concl.collapse_unmeasured", lang)
-    first = next((r for r in measured if r.get("collapsed")), None)
-    last = measured[-1]
+    judged = [r for r in measured if r.get("collapsed") is not None]
+    if not judged:
+        return t("report.gan.concl.too_short", lang, step=measured[-1]["step"])
+    parts = [t("report.gan.concl.unjudged", lang, step=judged[0]["step"])] if judged != measured else []
+    first = next((r for r in judged if r["collapsed"]), None)
+    last = judged[-1]
     if first is None:
-        text = t("report.gan.concl.no_collapse", lang, diversity=last["diversity"], count=len(measured))
+        parts.append(t("report.gan.concl.no_collapse", lang, diversity=last["diversity"], count=len(judged)))
     else:
-        text = t("report.gan.concl.collapse", lang, step=first["step"], diversity=first["diversity"])
-        if not last.get("collapsed"):
-            text += " " + t(
-                "report.gan.concl.recovered", lang, step=last["step"], diversity=last["diversity"]
+        parts.append(t("report.gan.concl.collapse", lang, step=first["step"], signs=_signs(first, lang)))
+        if not last["collapsed"]:
+            parts.append(
+                t("report.gan.concl.recovered", lang, step=last["step"], diversity=last["diversity"])
             )
     if last.get("n_classes") and finite(last.get("modes_covered")):
-        text += " " + t(
-            "report.gan.concl.coverage", lang, covered=last["modes_covered"], classes=last["n_classes"]
+        parts.append(
+            t("report.gan.concl.coverage", lang, covered=last["modes_covered"], classes=last["n_classes"])
         )
-    return text
+    return " ".join(parts)
+
+
+def _signs(row: dict, lang: str) -> str:
+    """What made a measurement collapsed: near-copies, too few classes, or both."""
+    from services.gan.collapse import COLLAPSE_DIVERSITY, MIN_COVERED
+
+    signs = []
+    if row["diversity"] < COLLAPSE_DIVERSITY:
+        threshold = num(COLLAPSE_DIVERSITY, lang, 2)
+        signs.append(
+            t("report.gan.concl.sign.diversity", lang, diversity=row["diversity"], threshold=threshold)
+        )
+    classes, covered = row.get("n_classes"), row.get("modes_covered")
+    if classes and finite(covered) and covered < MIN_COVERED * classes:
+        signs.append(t("report.gan.concl.sign.coverage", lang, covered=covered, classes=classes))
+    return "; ".join(signs)
 
 
 def _last_measure(run: GanRun) -> dict | None:

@@ -4,6 +4,9 @@ builder scrubs each script before it leaves the server."""
 
 from __future__ import annotations
 
+import io
+import zipfile
+
 from services.report.inputs import Comparison, GanRun, Generation, Item, Sweep
 from services.report.scripts.common import Script
 from services.report.scripts.diffusion import generation_script, sweep_script
@@ -24,4 +27,13 @@ def script_for(item: Item) -> Script | None:
     return None
 
 
-__all__ = ["Script", "script_for"]
+def zipped(scripts: list[Script], folder: str = "scripts") -> bytes:
+    """Every script in one ZIP archive, in ``folder``: to download them all at once."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for script in scripts:
+            archive.writestr(f"{folder}/{script.filename}", script.code)
+    return buffer.getvalue()
+
+
+__all__ = ["Script", "script_for", "zipped"]

@@ -5,9 +5,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import i18n
 from services.common.errors import UserError
 from services.gan.data import files
 from tests.gan.data.made import assert_images, class_tree, encoded, picture, write, zipped
+
+UK_NEEDED = "Потрібні файли JPG, PNG, BMP, GIF, WEBP або TIFF, класи — в окремих папках."
 
 
 @pytest.mark.parametrize(("size", "channels"), [(28, 1), (32, 3), (64, 1)])
@@ -105,3 +108,42 @@ def test_no_usable_image_is_a_user_error(tmp_path, source):
     assert caught.value.key == "gan.data.empty" and caught.value.params["skipped"] == 2
     # the message names the folder or archive alone, with no English "folder"/"zip" before it
     assert caught.value.params["source"] == ("data" if source == "folder" else "upload.zip")
+    assert i18n.t("gan.data.empty", "uk", **caught.value.params).endswith("(пропущено 2 файли). " + UK_NEEDED)
+    assert "(2 files skipped)" in i18n.t("gan.data.empty", "en", **caught.value.params)
+
+
+@pytest.mark.parametrize("inner", ["photos.zip", "photos.tar.gz", "photos.7z"])
+def test_an_archive_inside_the_archive_is_named_as_such(inner):
+    """A zip that holds only another archive: the message says so, in words, not "1 files skipped"."""
+    with pytest.raises(UserError) as caught:
+        files.load_zip(zipped({f"upload/{inner}": zipped({"a.png": encoded(picture(), "PNG")})}), 28, 1)
+    assert caught.value.key == "gan.data.nested_archive"
+    assert caught.value.params == {"source": "upload.zip", "archives": 1}
+    uk = i18n.t("gan.data.nested_archive", "uk", **caught.value.params)
+    assert "лише 1 вкладений архів" in uk and "Розпакуйте його" in uk
+    assert "only 1 archive inside it" in i18n.t("gan.data.nested_archive", "en", **caught.value.params)
+
+
+def test_archives_beside_images_are_counted_apart(tmp_path):
+    root = class_tree(tmp_path / "set", {"a": 2, "b": 2})
+    write(root / "a" / "more.zip", zipped({"x.png": encoded(picture(), "PNG")}))
+    loaded = files.load_folder(root, 28, 1)
+    assert len(loaded) == 4 and loaded.report.skipped == {"archive": 1}
+
+
+def test_folders_only_under_the_allowed_roots(tmp_path, monkeypatch):
+    """Outside the roots, missing or unreadable: one message, which tells nothing of what is there.
+    A file named as a folder inside the roots is told as a file."""
+    root = class_tree(tmp_path / "allowed" / "set", {"a": 2, "b": 2})
+    outside = class_tree(tmp_path / "elsewhere", {"a": 2, "b": 2})
+    monkeypatch.setenv("GENLAB_DATA_ROOTS", str(tmp_path / "allowed"))
+    assert len(files.load_folder(root, 28, 1)) == 4
+    refusals = [outside, tmp_path / "allowed" / "missing", root / ".." / ".." / "elsewhere", Path("/etc")]
+    for path in refusals:
+        with pytest.raises(UserError) as caught:
+            files.load_folder(path, 28, 1)
+        assert caught.value.key == "common.path_unavailable", path
+        assert caught.value.params == {"roots": str((tmp_path / "allowed").resolve())}
+    with pytest.raises(UserError) as caught:
+        files.load_folder(root / "a" / "0.png", 28, 1)
+    assert (caught.value.key, caught.value.params) == ("common.path_is_file", {"name": "0.png"})

@@ -20,7 +20,7 @@ from tests.gan.data.made import class_tree
         (lambda: data.load_builtin("shapes", 28, 4), "gan.data.bad_channels"),
         (lambda: data.load_builtin("shapes", 28, 1, count=0), "gan.data.bad_limit"),
         (lambda: data.load_builtin("shapes", 28, 1, count=2.5), "gan.data.bad_limit"),
-        (lambda: data.load_folder("/no/such/folder", 28, 1), "gan.data.folder_missing"),
+        (lambda: data.load_folder("/no/such/folder", 28, 1), "common.path_unavailable"),
         (lambda: data.load_zip(b"PK but not a zip", 28, 1), "gan.data.bad_zip"),
         (lambda: data.load_zip(b"", 28, 1, limit=-5), "gan.data.bad_limit"),
     ],
@@ -47,7 +47,9 @@ def test_every_reason_the_loader_gives_is_translated():
             uk, en = i18n.TABLE[f"{family}.{code}"]
             assert uk.strip() and en.strip() and uk != code and en != code
     raised = set(re.findall(r'"(gan\.data\.[a-z_]+)"', source))
-    assert "gan.data.empty" in raised and raised <= set(i18n.TABLE), raised - set(i18n.TABLE)
+    assert {"gan.data.empty", "gan.data.nested_archive"} <= raised <= set(i18n.TABLE), raised - set(
+        i18n.TABLE
+    )
 
 
 def test_a_code_without_a_text_cannot_be_counted():

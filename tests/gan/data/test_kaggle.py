@@ -3,6 +3,7 @@ layout (class folders, MNIST IDX, Fashion-MNIST CSV) without network, and creden
 live only for the download."""
 
 import os
+import re
 import socket
 import struct
 import time
@@ -126,9 +127,12 @@ def test_an_incomplete_kaggle_download_is_not_used(offline):
     folder = kaggle_version(offline, MNIST.kaggle, 1, complete=False)
     images, labels = mnist_arrays(20)
     write(folder / "train-images.idx3-ubyte", idx(images))
+    assert kaggle.cached_version(MNIST) is None  # the page still asks for a login
     with pytest.raises(UserError) as caught:
         kaggle.load_kaggle(MNIST, 28, 1)
     assert caught.value.key == "gan.data.kaggle_unreachable"
+    kaggle_version(offline, MNIST.kaggle, 2)
+    assert kaggle.cached_version(MNIST) == 2  # complete: it loads with no network and no key
 
 
 def test_cached_kaggle_mnist_idx_loads_without_network(offline, no_network):
@@ -181,7 +185,11 @@ def test_cached_kaggle_fashion_csv_loads_with_class_names(offline, no_network):
     write(folder / "fashion-mnist_train.csv", _fashion_csv(25))
     data = kaggle.load_kaggle(FASHION, 28, 1)
     assert_images(data, 25, 1, 28)
-    assert data.class_names[:2] == ["T-shirt/top", "Trouser"] and len(data.class_names) == 10
+    # codes, which the page names in the reader's language
+    assert data.class_names[:2] == ["tshirt_top", "trouser"] and len(data.class_names) == 10
+    for name in data.class_names:
+        uk, en = i18n.TABLE[f"gan.data.class.{name}"]
+        assert uk != en and re.fullmatch(r"[а-яіїєґ'/ ]+", uk), (name, uk)
     assert data.labels.tolist() == [i % 10 for i in range(25)]
     assert_images(kaggle.load_kaggle(FASHION, 64, 3), 25, 3, 64)
 

@@ -41,7 +41,8 @@ def test_a_spec_keeps_only_what_load_reads():
         ({"kind": "builtin", "name": "shapes", "limit": True}, "gan.data.spec"),
         ({"kind": "kaggle", "variant": 11}, "gan.data.spec"),
         ({"kind": "zip", "name": "a.zip"}, "gan.data.spec"),  # without the archive
-        ({"kind": "folder", "path": "/no/such/folder"}, "gan.data.folder"),
+        ({"kind": "folder", "path": "/no/such/folder"}, "common.path_unavailable"),
+        ({"kind": "folder", "path": 42}, "gan.data.spec"),
     ],
 )
 def test_specs_that_cannot_load_are_user_errors(spec, key):
