@@ -2,6 +2,8 @@
 samples, mode collapse, the control questions answered on the student's runs and the report,
 one tab each (ui/gan/)."""
 
+from importlib import import_module
+
 import streamlit as st
 
 from services.common import compute
@@ -15,21 +17,31 @@ if not compute.torch_installed():
     st.warning(tr("common.needs_torch"), icon=":material/memory:")
     st.stop()
 
-# the tabs import torch: only once it is known to be there
-from ui.gan import collapse, data, model, questions, runs, sample, state, train  # noqa: E402
+from ui.gan import state  # noqa: E402  (after the check: the lab's modules need torch)
+
+
+def tab(name: str):
+    """A tab's module, imported when the tab is first drawn: most import torch (~2 s), and the lab
+    opens on its Data tab, which does not."""
+    return lambda: import_module(f"ui.gan.{name}").draw()
+
+
+def questions() -> None:
+    control_questions("gan", answers=import_module("ui.gan.questions").answers(), expanded=True)
+
 
 state.follow_variant_and_size()
 st.write(tr("gan.intro"))
 lab_tabs(
     "gan",
     {
-        "data": data.draw,
-        "model": model.draw,
-        "train": train.draw,
-        "runs": runs.draw,
-        "sample": sample.draw,
-        "collapse": collapse.draw,
-        "questions": lambda: control_questions("gan", answers=questions.answers(), expanded=True),
+        "data": tab("data"),
+        "model": tab("model"),
+        "train": tab("train"),
+        "runs": tab("runs"),
+        "sample": tab("sample"),
+        "collapse": tab("collapse"),
+        "questions": questions,
         "report": lambda: report.tab("gan"),
     },
     default="train" if st.query_params.get(state.RUN_PARAM) else None,  # a reload comes back to its run

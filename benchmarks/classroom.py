@@ -54,11 +54,11 @@ async def open_lab(page, url: str, path: str, lang: str = "en") -> None:
 async def gan_training(page, url: str) -> None:
     await open_lab(page, url, "gan")
     await page.get_by_role("button", name="Load data").click()
-    await page.get_by_text("Loaded 3000 images").wait_for(timeout=DONE_TIMEOUT_MS)
+    await page.get_by_text("Loaded 3,000 images").wait_for(timeout=DONE_TIMEOUT_MS)
     await page.get_by_role("tab", name="3 · Train").click()
     await idle(page)
     await page.get_by_role("button", name="Start training").click()
-    await page.get_by_text("Done in").wait_for(timeout=DONE_TIMEOUT_MS)
+    await page.get_by_text("Training done:").wait_for(timeout=DONE_TIMEOUT_MS)
 
 
 async def generation(page, url: str) -> None:

@@ -42,11 +42,13 @@ def plural(count: float, forms: list[str], lang: str) -> str:
 
 
 def duration(seconds: float, lang: str) -> str:
-    """35 ms, 4.2 s, 42 s, 3 min 7 s, 1 h 2 min, each unit in the language's short form."""
+    """0.17 ms, 35 ms, 4.2 s, 42 s, 3 min 7 s, 1 h 2 min, each unit in the language's short form."""
 
     def unit(value, name, pattern="#,##0"):
         return format_unit(value, f"duration-{name}", length="short", locale=lang, format=pattern)
 
+    if seconds < 0.001:  # a GAN draws an image in a fraction of a millisecond: not "0 ms"
+        return unit(seconds * 1000, "millisecond", "#,##0.##")
     if seconds < 1:
         return unit(round(seconds * 1000), "millisecond")
     if seconds < 10:

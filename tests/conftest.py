@@ -145,3 +145,13 @@ def wait_for_app(page, timeout_ms: int = 60_000) -> None:
     )
     page.wait_for_load_state("networkidle")  # lazily loaded widget code, images, charts
     page.wait_for_timeout(300)  # let them paint
+
+
+def whole_page_shot(page, path) -> None:
+    """A screenshot of the whole page: Streamlit scrolls inside its main block, so the window grows
+    to fit it (up to 9,000 px) and then returns to its size."""
+    height = page.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollHeight")
+    page.set_viewport_size({"width": 1440, "height": min(max(height, 1000), 9000)})
+    page.wait_for_timeout(500)
+    page.screenshot(path=path)
+    page.set_viewport_size({"width": 1440, "height": 1000})

@@ -18,6 +18,7 @@ from pathlib import Path
 from PIL import Image
 
 from services.common import compute, jobs
+from services.common.errors import UserError
 from services.common.paths import cache_dir
 from services.diffusion import images_out, infotext, pipelines
 from services.diffusion.generate import GenRequest, generate
@@ -70,9 +71,18 @@ def saved(job_id: str) -> list[SavedImage]:
 
 def model_identity(ref: ModelRef) -> dict:
     """The model as saved work names it: a Hugging Face id as it is, any other (a folder, a file)
-    by its name only (no path of the server leaves it in an export)."""
+    by its name only (no path of the server leaves it in an export); a model trained in Lab 2 also
+    by the classes its prompts name, which its report script needs."""
     hub = ref.kind in ("preset", "hub")
-    return {"kind": ref.kind, "id": ref.id if hub else Path(ref.id).name, "label": ref.label}
+    identity = {"kind": ref.kind, "id": ref.id if hub else Path(ref.id).name, "label": ref.label}
+    if ref.kind == "own":
+        from services.diffusion.own import model as own  # lazy: torch
+
+        try:
+            identity["classes"] = list(own.read_about(Path(ref.id))["classes"])
+        except UserError:  # its folder is gone: the report's script then names no class
+            identity["classes"] = []
+    return identity
 
 
 def made_by(job_id: str) -> dict:

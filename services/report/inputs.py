@@ -74,12 +74,14 @@ class GanRun:
 @dataclass
 class SdModel:
     """Which model: ``kind`` "preset" or "hub" (``id`` a Hugging Face id), "folder" or "tiny"
-    (``id`` a diffusers folder), "single_file" (``id`` a .safetensors checkpoint). Only a
-    folder's or file's name reaches the report."""
+    (``id`` a diffusers folder), "single_file" (``id`` a .safetensors checkpoint), "own" (a model
+    trained in Lab 2: ``id`` its folder, ``classes`` what its prompts name). Only a folder's or
+    file's name reaches the report."""
 
     kind: str
     id: str
     label: str
+    classes: list[str] = field(default_factory=list)
 
 
 @dataclass

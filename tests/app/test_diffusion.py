@@ -7,6 +7,7 @@ import re
 import shutil
 import threading
 import time
+import zipfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from services.diffusion import (
     models,
     pipelines,
     presets,
+    prompts,
     sweeps,
 )
 from services.diffusion import generate as generate_service
@@ -452,14 +454,19 @@ def test_steady_times_give_the_time_per_step_with_its_spread_in_ukrainian(monkey
 
 def test_the_zip_download_is_the_archive_itself_and_keeps_its_link(monkeypatch):
     """A download drawn as a function that builds the archive on the click was forgotten at the page's
-    next run: a click in between downloaded nothing. The archive's link must survive another run."""
+    next run: a click in between downloaded nothing. The button must carry the archive itself (a
+    media link, not a deferred one) on every run, and the same files must give the same archive."""
     at = _timed_sweep(monkeypatch, [0.5, 0.1, 0.2, 0.3, 0.4, 0.5], "en")
-    links = []
+    sweep_id = at.query_params["sweep"]
+    sweep_id = sweep_id[0] if isinstance(sweep_id, list) else sweep_id
     for _ in range(2):
         (zip_button,) = [d for d in at.get("download_button") if d.proto.label == "Download ZIP"]
-        links.append(zip_button.proto.url)
+        assert zip_button.proto.url.endswith(".zip") and not zip_button.proto.deferred_file_id
         at.run()
-    assert links[0].endswith(".zip") and links[0] == links[1]
+    archive = sweeps.load(sweep_id).zip_bytes()
+    assert sweeps.load(sweep_id).zip_bytes() == archive  # read again: the very same bytes
+    names = zipfile.ZipFile(io.BytesIO(archive)).namelist()
+    assert f"sweep-{sweep_id}/results.csv" in names and f"sweep-{sweep_id}/sweep.json" in names
 
 
 def test_a_sweep_whose_every_image_failed_shows_a_failure(monkeypatch):
@@ -579,6 +586,11 @@ def test_brush_strokes_paint_and_erase_the_mask_with_undo_and_clear():
 
 
 def test_the_prompt_boxes_count_tokens_per_chunk_as_a1111():
+    ref = demo.tiny_model()
+    if prompts.tokenizer_soon(ref) is prompts.LOADING:  # the page's first paint says "counting…"
+        at = _page(lang="en", variant="2")
+        assert "Tokens: counting…" in [c.value for c in at.caption]
+        prompts._loading[ref].join(60)
     at = _page(lang="en", variant="2")
     at.text_area(key="t2i_prompt").set_value("a (red:1.3) fox").run()
     assert not at.exception

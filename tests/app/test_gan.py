@@ -649,7 +649,8 @@ def _visible(at: AppTest) -> list[str]:
                 texts.extend(str(c) for c in value.columns)
                 texts.extend(str(v) for v in value.to_numpy().ravel())
         if getattr(node, "type", None) == "plotly_chart":
-            texts.extend(re.findall(r'"(?:text|name)":\s*"([^"]*)"', node.proto.spec))
+            for text in re.findall(r'"(?:text|name)":\s*"((?:[^"\\]|\\.)*)"', node.proto.spec):
+                texts.append(re.sub(r"<[^>]+>", " ", json.loads(f'"{text}"')))  # markup is no word
         for child in getattr(node, "children", {}).values():
             visit(child)
 

@@ -51,6 +51,7 @@ def test_numbers_in_each_language():
 @pytest.mark.parametrize(
     ("seconds", "uk", "en"),
     [
+        (0.00017, "0,17 мс", "0.17 ms"),  # a GAN image: not "0 ms"
         (0.035, "35 мс", "35 ms"),
         (4.24, "4,2 с", "4.2 sec"),
         (42, "42 с", "42 sec"),

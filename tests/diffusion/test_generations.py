@@ -95,3 +95,15 @@ def _wait_until(condition, timeout: float = 30.0) -> None:
     while not condition():
         assert time.time() < deadline, "timed out"
         time.sleep(0.05)
+
+
+def test_a_model_trained_here_is_named_by_its_folder_and_its_classes(tmp_path):
+    from tests.diffusion.pixel_model import pixel_model
+
+    ref = pixel_model(tmp_path)
+    assert generations.model_identity(ref) == {
+        "kind": "own",
+        "id": "model",  # the folder's name: no path of the server
+        "label": "own",
+        "classes": ["circle", "square", "triangle"],  # what its report script's prompts name
+    }

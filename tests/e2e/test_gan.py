@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from services.common import variants
 from services.gan import config, data
-from tests.conftest import serve_app, wait_for_app
+from tests.conftest import serve_app, wait_for_app, whole_page_shot
 
 pytestmark = pytest.mark.browser
 
@@ -29,14 +29,6 @@ def _open_tab(page, name: str) -> None:
     page.get_by_role("tab", name=name).click()
     wait_for_app(page)
 
-
-def _shot(page, screenshot_dir, name: str) -> None:
-    """The whole page: Streamlit scrolls inside its main block, so grow the window to fit it."""
-    height = page.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollHeight")
-    page.set_viewport_size({"width": 1440, "height": min(max(height, 1000), 4000)})
-    page.wait_for_timeout(300)
-    page.screenshot(path=screenshot_dir / name)
-    page.set_viewport_size({"width": 1440, "height": 1000})
 
 
 def _slider_left(page, label: str, presses: int) -> None:
@@ -69,7 +61,7 @@ def test_train_a_gan_on_builtin_shapes(page, app_url, screenshot_dir):
     _tabs(page).get_by_text(f"Loaded {LIMIT} images of 32×32 px (gray)").wait_for()
     wait_for_app(page)
     assert _tabs(page).locator("[data-testid='stImage'] img").first.is_visible()
-    _shot(page, screenshot_dir, "gan_data.png")
+    whole_page_shot(page, screenshot_dir / "gan_data.png")
 
     # Model: a short run of narrower networks
     _open_tab(page, "2 · Model")
@@ -81,7 +73,7 @@ def test_train_a_gan_on_builtin_shapes(page, app_url, screenshot_dir):
     _slider_left(page, "D width (channels)", 1)
     _slider_left(page, "Minibatch m", 1)
     _tabs(page).get_by_text("Generator G: z → image").wait_for()
-    _shot(page, screenshot_dir, "gan_model.png")
+    whole_page_shot(page, screenshot_dir / "gan_model.png")
 
     # Train: the plan and how long it takes here, live progress, then the finished run
     _open_tab(page, "3 · Train")
@@ -109,7 +101,7 @@ def test_train_a_gan_on_builtin_shapes(page, app_url, screenshot_dir):
     samples = _tabs(page).locator("[data-testid='stImage'] img")
     samples.first.scroll_into_view_if_needed()
     assert samples.first.is_visible() and samples.first.evaluate("img => img.naturalWidth") >= 500
-    _shot(page, screenshot_dir, "gan_train.png")
+    whole_page_shot(page, screenshot_dir / "gan_train.png")
 
     # a reload re-attaches to the run through the URL
     page.reload()
@@ -119,13 +111,13 @@ def test_train_a_gan_on_builtin_shapes(page, app_url, screenshot_dir):
 
     _open_tab(page, "Runs")
     _tabs(page).get_by_test_id("stDataFrame").wait_for()
-    _shot(page, screenshot_dir, "gan_runs.png")
+    whole_page_shot(page, screenshot_dir / "gan_runs.png")
 
     _open_tab(page, "Sample")
     expect(_tabs(page).locator("[data-testid='stImage'] img")).to_have_count(
         3
     )  # grid, linear and slerp strips
-    _shot(page, screenshot_dir, "gan_samples.png")
+    whole_page_shot(page, screenshot_dir / "gan_samples.png")
 
     # the reload emptied the session: load the run's data again to compare real and generated classes
     _open_tab(page, "1 · Data")
@@ -138,7 +130,7 @@ def test_train_a_gan_on_builtin_shapes(page, app_url, screenshot_dir):
     _open_tab(page, "Mode collapse")
     _tabs(page).get_by_text("Class distribution: real vs generated").wait_for()
     expect(_tabs(page).get_by_test_id("stPlotlyChart")).to_have_count(3)
-    _shot(page, screenshot_dir, "gan_collapse.png")
+    whole_page_shot(page, screenshot_dir / "gan_collapse.png")
 
 
 @pytest.fixture(scope="module")
@@ -198,7 +190,7 @@ def test_kaggle_settings_survive_home_and_back_in_ukrainian(page, kaggle_app, sc
         "Набір уже завантажено на сервер (версія 2)"
     ).wait_for()  # still the Kaggle source
     _tabs(page).get_by_text("Завантажено 120 зображень 32×32 px").wait_for()
-    _shot(page, screenshot_dir, "gan_data_uk.png")
+    whole_page_shot(page, screenshot_dir / "gan_data_uk.png")
 
     # the plan: what trains, how long it takes here, and a name
     _open_tab(page, "3 · Навчання")
@@ -207,7 +199,7 @@ def test_kaggle_settings_survive_home_and_back_in_ukrainian(page, kaggle_app, sc
     ).wait_for()  # grouped, in words
     _tabs(page).get_by_text("Навчання триватиме ≈").wait_for()
     _tabs(page).get_by_role("textbox", name="Назва запуску").wait_for()
-    _shot(page, screenshot_dir, "gan_train_uk.png")
+    whole_page_shot(page, screenshot_dir / "gan_train_uk.png")
 
     # an archive that holds only another archive says so
     _open_tab(page, "1 · Дані")
@@ -224,7 +216,7 @@ def test_kaggle_settings_survive_home_and_back_in_ukrainian(page, kaggle_app, sc
         0
     )  # the error is not under a success
     _tabs(page).get_by_text("Дані, завантажені раніше, лишаються: 120 зображень").wait_for()
-    _shot(page, screenshot_dir, "gan_nested_zip_uk.png")
+    whole_page_shot(page, screenshot_dir / "gan_nested_zip_uk.png")
 
     # a short run on those 120 images, read in Ukrainian: the run, the table, the collapse tab
     _open_tab(page, "2 · Модель")
@@ -237,10 +229,10 @@ def test_kaggle_settings_survive_home_and_back_in_ukrainian(page, kaggle_app, sc
     _tabs(page).get_by_role("button", name="Почати навчання").click()
     _tabs(page).get_by_text("Навчання завершено: 60 ітерацій").wait_for(timeout=TRAINING_TIMEOUT_MS)
     wait_for_app(page)
-    _shot(page, screenshot_dir, "gan_train_done_uk.png")
+    whole_page_shot(page, screenshot_dir / "gan_train_done_uk.png")
     _open_tab(page, "Запуски")
     _tabs(page).get_by_test_id("stDataFrame").wait_for()
-    _shot(page, screenshot_dir, "gan_runs_uk.png")
+    whole_page_shot(page, screenshot_dir / "gan_runs_uk.png")
     _open_tab(page, "Колапс мод")
     _tabs(page).get_by_text("Про колапс судити ще зарано").wait_for()
-    _shot(page, screenshot_dir, "gan_collapse_uk.png")
+    whole_page_shot(page, screenshot_dir / "gan_collapse_uk.png")

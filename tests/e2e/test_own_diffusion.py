@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 from services.common.owners import Actor
 from services.gan import runs as gan_runs
 from services.gan.config import GanConfig
-from tests.conftest import serve_app, wait_for_app
+from tests.conftest import serve_app, wait_for_app, whole_page_shot
 
 pytestmark = pytest.mark.browser
 
@@ -33,14 +33,6 @@ def cache_with_a_gan(tmp_path_factory, monkeypatch):
         torch.set_num_threads(threads)
     return cache
 
-
-def _shot(page, screenshot_dir, name: str) -> None:
-    """The whole page: Streamlit scrolls inside its main block, so grow the window to fit it."""
-    height = page.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollHeight")
-    page.set_viewport_size({"width": 1440, "height": min(max(height, 1000), 5000)})
-    page.wait_for_timeout(500)
-    page.screenshot(path=screenshot_dir / name)
-    page.set_viewport_size({"width": 1440, "height": 1000})
 
 
 def _open_tab(page, name: str) -> None:
@@ -82,7 +74,7 @@ def test_train_generate_sweep_and_compare(browser, cache_with_a_gan, screenshot_
         wait_for_app(page)
         expect(page.locator("[data-testid='stPlotlyChart']")).to_have_count(2)
         page.get_by_text("Rows top to bottom: circle, square, triangle").wait_for()
-        _shot(page, screenshot_dir, "own_train.png")
+        whole_page_shot(page, screenshot_dir / "own_train.png")
 
         # txt2img with the model: a class name as the prompt
         page.get_by_role("button", name="Generate with it in txt2img").click()
@@ -95,7 +87,7 @@ def test_train_generate_sweep_and_compare(browser, cache_with_a_gan, screenshot_
         page.get_by_text("Seeds used:").wait_for(timeout=120_000)
         wait_for_app(page)
         assert page.locator("[data-testid='stImage'] img").first.evaluate("img => img.naturalWidth") == 64
-        _shot(page, screenshot_dir, "own_txt2img.png")
+        whole_page_shot(page, screenshot_dir / "own_txt2img.png")
 
         # Experiments: a steps sweep, timed, with the model's quality at each value
         _open_tab(page, "Experiments")
@@ -107,7 +99,7 @@ def test_train_generate_sweep_and_compare(browser, cache_with_a_gan, screenshot_
         page.get_by_text("Quality at each value").wait_for(timeout=TRAINING_TIMEOUT_MS)
         wait_for_app(page)
         page.get_by_text("Lowest Fréchet distance:").wait_for()
-        _shot(page, screenshot_dir, "own_sweep.png")
+        whole_page_shot(page, screenshot_dir / "own_sweep.png")
 
         # GAN vs diffusion: measured alike, side by side
         _open_tab(page, "GAN vs diffusion")
@@ -115,14 +107,14 @@ def test_train_generate_sweep_and_compare(browser, cache_with_a_gan, screenshot_
         page.get_by_text("times as long per image as the GAN").wait_for(timeout=TRAINING_TIMEOUT_MS)
         wait_for_app(page)
         expect(page.locator("[data-testid='stDataFrame']")).to_have_count(1)
-        _shot(page, screenshot_dir, "own_versus.png")
+        whole_page_shot(page, screenshot_dir / "own_versus.png")
 
         # the same panel in Ukrainian, as a student reads it
         page.get_by_text("Українська").click()
         wait_for_app(page)
         page.get_by_text("разів більше часу").or_(page.get_by_text("раза більше часу")).first.wait_for()
-        _shot(page, screenshot_dir, "own_versus_uk.png")
+        whole_page_shot(page, screenshot_dir / "own_versus_uk.png")
         _open_tab(page, "Своя модель")
         page.get_by_text("Рядки згори донизу: коло, квадрат, трикутник").wait_for()
-        _shot(page, screenshot_dir, "own_train_uk.png")
+        whole_page_shot(page, screenshot_dir / "own_train_uk.png")
         context.close()

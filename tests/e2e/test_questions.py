@@ -7,7 +7,7 @@ from i18n import t
 from services.common.owners import Actor
 from services.gan import runs as gan_runs
 from services.gan.config import GanConfig
-from tests.conftest import serve_app, wait_for_app
+from tests.conftest import serve_app, wait_for_app, whole_page_shot
 
 pytestmark = pytest.mark.browser
 
@@ -22,14 +22,6 @@ def cache_with_a_run(tmp_path_factory, monkeypatch):
     assert gan_runs.start(run_id, Actor("0" * 32)).wait(300)
     return cache
 
-
-def _shot(page, path) -> None:
-    """The whole page: Streamlit scrolls inside its main block, so grow the window to fit it."""
-    height = page.evaluate("document.querySelector(\"[data-testid='stMain']\").scrollHeight")
-    page.set_viewport_size({"width": 1440, "height": min(max(height, 1000), 9000)})
-    page.wait_for_timeout(500)
-    page.screenshot(path=path)
-    page.set_viewport_size({"width": 1440, "height": 1000})
 
 
 def test_lab1_questions_follow_a_latent_slider_and_lab2_shows_the_stages(
@@ -58,7 +50,7 @@ def test_lab1_questions_follow_a_latent_slider_and_lab2_shows_the_stages(
         after = pictures.evaluate_all("images => images.map(image => image.src)")
         assert after != before
         assert page.locator("[data-testid='stException']").count() == 0
-        _shot(page, screenshot_dir / "gan_questions_uk.png")
+        whole_page_shot(page, screenshot_dir / "gan_questions_uk.png")
 
         # Lab 2, question 1: the stages of a generation of the tiny model, from noise to the result
         page.goto(f"{url}/diffusion?lang=en&variant=1")
@@ -70,5 +62,5 @@ def test_lab1_questions_follow_a_latent_slider_and_lab2_shows_the_stages(
         wait_for_app(page)
         assert page.locator("[data-testid='stException'], [data-testid='stAlertContentError']").count() == 0
         assert page.locator("[data-testid='stImage'] img").count() >= 6
-        _shot(page, screenshot_dir / "sd_questions.png")
+        whole_page_shot(page, screenshot_dir / "sd_questions.png")
         context.close()

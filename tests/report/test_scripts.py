@@ -240,3 +240,33 @@ def test_llm_script_names_each_server_once(tmp_path):
     assert '"api.example.com": "https://api.example.com/v1?key=***"' in script.code
     assert "user:pass" not in script.code and "abc123" not in script.code
     assert script.code.count('"local": os.environ.get("LOCAL_BASE_URL"') == 1
+
+
+def test_own_model_script_gives_the_apps_image(tmp_path, one_torch_thread):
+    """A model trained in Lab 2 is no Stable Diffusion pipeline: its script draws as the app does."""
+    from services.diffusion.generate import GenRequest
+    from services.diffusion.own import generate as own_generate
+    from services.report.inputs import SdModel
+    from tests.diffusion.pixel_model import pixel_model
+
+    ref = pixel_model(tmp_path / "app")
+    request = GenRequest(
+        prompt="коло", negative_prompt="квадрат", steps=3, cfg_scale=3.0, sampler="DPM++ 2M", seed=5,
+        width=64, height=64,
+    )  # fmt: skip
+    (theirs,) = own_generate.generate(ref, request)
+    generation = samples.generation()
+    generation.model = SdModel("own", ref.id, "own", ["circle", "square", "triangle"])
+    generation.settings = samples.settings(
+        prompt="коло", negative_prompt="квадрат", steps=3, cfg_scale=3.0, sampler="DPM++ 2M", seed=5,
+        width=64, height=64,
+    )  # fmt: skip
+    (script,) = scripts(samples.report("diffusion", [generation]))
+    assert '"class": "circle"' in script.code and '"negative": "square"' in script.code
+    assert "StableDiffusionPipeline" not in script.code
+    done = run_script(script, tmp_path, "--model", ref.id, "--device", "cpu", "--repeats", "1", "--out", "own")
+    assert re.search(r"^image: circle, 1 images, \d+\.\d+ s per image$", done.stdout, flags=re.M)
+    with Image.open(tmp_path / "own-image-5.png") as image:
+        assert image.size == (64, 64)
+        ours = np.asarray(image.convert("L"), dtype=int)
+    assert np.abs(ours - np.asarray(theirs.image.convert("L"), dtype=int)).max() <= 1

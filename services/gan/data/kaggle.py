@@ -14,11 +14,7 @@ import threading
 from pathlib import Path
 from urllib.parse import urlparse
 
-import kagglehub
 import requests
-from kagglehub.config import get_cache_folder
-from kagglehub.exceptions import CredentialError, UnauthenticatedError
-from kagglesdk.kaggle_env import get_endpoint, get_env
 
 from services.common.errors import UserError
 from services.common.variants import Variant
@@ -116,6 +112,8 @@ def cached_version(variant: Variant) -> int | None:
 
 
 def _cache_root() -> Path:
+    from kagglehub.config import get_cache_folder  # lazy, as every kagglehub import: it loads IPython (~1 s)
+
     return Path(get_cache_folder())  # honours KAGGLEHUB_CACHE
 
 
@@ -136,6 +134,8 @@ def _cached_version(slug: str) -> int | None:
 
 def _pinned_path(slug: str, version: int) -> str:
     """kagglehub skips the network for a pinned, cached ``owner/slug/versions/N`` handle."""
+    import kagglehub
+
     try:
         return kagglehub.dataset_download(f"{slug}/versions/{version}")
     except Exception as error:  # the cache vanished and Kaggle is out of reach: say so
@@ -149,6 +149,8 @@ def _download(slug: str, username: str | None, key: str | None) -> tuple[str, in
     """Download (or find cached) the current version; returns its folder and version number."""
     if not _reachable():
         raise UserError("gan.data.kaggle_unreachable", dataset=slug)
+    import kagglehub
+
     with _environment(username, key):
         try:
             path = kagglehub.dataset_download(slug)
@@ -161,6 +163,8 @@ def _download(slug: str, username: str | None, key: str | None) -> tuple[str, in
 
 def _error(slug: str, error: Exception) -> UserError:
     """kagglehub's and requests' exceptions as a message the student can act on."""
+    from kagglehub.exceptions import CredentialError, UnauthenticatedError
+
     log.info("kaggle download of %s failed: %r", slug, error)
     if isinstance(error, UnauthenticatedError | CredentialError):
         return UserError("gan.data.kaggle_login", dataset=slug)
@@ -181,6 +185,8 @@ def _reachable(timeout: float = CONNECT_TIMEOUT_S) -> bool:
     let requests try."""
     if any(os.environ.get(name) for name in _PROXY_VARS):
         return True
+    from kagglesdk.kaggle_env import get_endpoint, get_env
+
     url = urlparse(get_endpoint(get_env()))
     address = (url.hostname, url.port or (443 if url.scheme == "https" else 80))
     reached: list[bool] = []

@@ -172,12 +172,14 @@ def _sweep(sweep_id: str, lang: str, pictures: bool) -> Sweep:
 
 def _model(identity: dict | None, label: str) -> SdModel:
     """The model that made it; for work saved before its kind and id were kept, found from its label."""
+    if identity and identity["kind"] == "own":
+        return SdModel("own", identity["id"], identity["label"], list(identity.get("classes", [])))
     if identity:
         return SdModel(identity["kind"], identity["id"], identity["label"])
     preset = next((ref for ref in models.PRESETS.values() if ref.label == label), None)
     if preset is not None:
         return SdModel("preset", preset.id, label)
-    if label == demo.TINY_LABEL:
+    if label in (demo.TINY_LABEL, "tiny-sd (random weights)"):  # the demo's label until 2026-11
         return SdModel("tiny", "tiny-sd", label)
     return SdModel("hub" if models.HUB_ID.match(label) else "folder", label, label)
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import asdict
 from string import Template
 
-from services.diffusion.samplers import SAMPLERS
+from services.common.errors import UserError
+from services.diffusion.samplers import SAMPLERS, canonical
 from services.report.inputs import Generation, SdModel, SdSettings, Sweep
 from services.report.scripts.common import Script, assignments, file_stem, literal
 from services.report.scripts.diffusion_template import FIT_SIZE, FIT_STEPS, GENERATION, SWEEP
+from services.report.scripts.own_template import OWN
 
 PIPELINES = {
     "txt2img": "StableDiffusionPipeline",
@@ -35,6 +37,10 @@ CELL_FIELDS = ("prompt", "negative_prompt", "sampler", "steps", "cfg_scale", "wi
 
 def generation_script(generation: Generation) -> Script:
     s, mode = generation.settings, generation.settings.mode
+    if generation.model.kind == "own":
+        images = s.batch_count * s.batch_size
+        stem = f"sd_{file_stem(generation.title, 'image')}"
+        return _own_script(generation.title, generation.model, [("image", s, images)], 1, stem, "image")
     scheduler, options = SAMPLERS.get(s.sampler, SAMPLERS["Euler a"])
     filename = f"sd_{file_stem(generation.title, 'image')}.py"
     rows = [
@@ -76,6 +82,10 @@ def generation_script(generation: Generation) -> Script:
 
 
 def sweep_script(sweep: Sweep) -> Script:
+    if sweep.model.kind == "own":
+        cells = [(_label(cell.x, cell.y), cell.settings, 1) for cell in sweep.cells]
+        stem = f"sd_sweep_{file_stem(sweep.title, sweep.kind)}"
+        return _own_script(sweep.title, sweep.model, cells, sweep.repeats, stem, "sweep")
     cells = [_cell_fields(cell.settings) for cell in sweep.cells]
     base = cells[0] if cells else {}
     varied = [name for name in CELL_FIELDS if any(cell[name] != base[name] for cell in cells)]
@@ -103,6 +113,51 @@ def sweep_script(sweep: Sweep) -> Script:
         samplers=literal(samplers),
         loader=_loader(sweep.model),
         fit=fit,
+    )
+    return Script(filename, code, settings)
+
+
+def _own_script(
+    title: str, model: SdModel, cells: list[tuple[str, SdSettings, int]], repeats: int, stem: str, out: str
+) -> Script:
+    """A model trained in Lab 2: each cell's prompt as the class it names (as the app read it)."""
+    from services.diffusion.own import classes  # lazy: the report of other labs never needs it
+
+    rows = []
+    for label, s, images in cells:
+        try:
+            wanted = classes.class_of(s.prompt, model.classes)
+            negative = classes.negative_of(s.negative_prompt, model.classes)
+        except UserError:  # a prompt the model refused made no image: the first class stands in
+            wanted, negative = 0, None
+        rows.append(
+            {
+                "label": label,
+                "class": model.classes[wanted] if model.classes else "",
+                "negative": model.classes[negative] if negative is not None else "",
+                "sampler": canonical(s.sampler),
+                "steps": s.steps,
+                "cfg_scale": s.cfg_scale,
+                "seed": s.seed,
+                "images": images,
+                "width": s.width,
+            }
+        )
+    used = {row["sampler"] for row in rows}
+    settings = assignments(
+        [
+            ("MODEL", model.id, "the model's folder (a DDPMPipeline folder with genlab.json), next to the script"),
+            ("REPEATS", repeats, "timed runs per cell; the time is their median"),
+            ("CELLS", rows, "the prompt's class, the negative prompt's (\"\": the empty condition), the form"),
+        ]
+    )
+    filename = f"{stem}.py"
+    code = Template(OWN).substitute(
+        heading=f"Lab 2 · a diffusion model trained in GenLab: {title}",
+        filename=filename,
+        settings=settings,
+        samplers=literal({name: SAMPLERS[name] for name in sorted(used)}),
+        out=out,
     )
     return Script(filename, code, settings)
 
