@@ -617,7 +617,6 @@ STRINGS: dict[str, tuple[str, str]] = {
         "{count} {count:plural:частина|частини|частин} по 75: {sizes}",
         "{count} {count:plural:chunk|chunks} of 75: {sizes}",
     ),
-    "sd.tokens.loading": ("Токени: рахуємо…", "Tokens: counting…"),
     "sd.tokens.unknown": (
         "Кількість токенів з'явиться, щойно модель завантажиться.",
         "The token count appears once the model is loaded.",

@@ -23,8 +23,8 @@ torch and transformers are imported inside the functions, so importing this modu
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from services.diffusion import pipelines
@@ -174,37 +174,8 @@ def tokenizer_for(ref: ModelRef):
     return _tokenizer_on_disk(ref)
 
 
-LOADING = object()  # what tokenizer_soon gives while the tokenizer loads
-_loading: dict[ModelRef, threading.Thread] = {}
-_loading_lock = threading.Lock()
-
-
-def tokenizer_soon(ref: ModelRef):
-    """``tokenizer_for(ref)`` without waiting: ``LOADING`` while a background thread reads it. The
-    first read imports transformers (a second or two on a small CPU), which a page's first paint
-    should not wait for."""
-    if pipelines.is_loaded(ref) or ref in _read:
-        return tokenizer_for(ref)
-    with _loading_lock:
-        thread = _loading.get(ref)
-        if thread is None:
-            thread = _loading[ref] = threading.Thread(
-                target=_tokenizer_on_disk, args=(ref,), name="tokenizer", daemon=True
-            )
-            thread.start()
-    return LOADING if thread.is_alive() else tokenizer_for(ref)
-
-
-_read: dict[ModelRef, object] = {}  # tokenizers read from disk, by model; None where there is none
-
-
+@lru_cache(maxsize=8)
 def _tokenizer_on_disk(ref: ModelRef):
-    if ref not in _read:
-        _read[ref] = _read_tokenizer(ref)
-    return _read[ref]
-
-
-def _read_tokenizer(ref: ModelRef):
     from transformers import CLIPTokenizer  # lazy: transformers loads only when a prompt is counted
 
     folder = _tokenizer_folder(ref)

@@ -142,13 +142,3 @@ def test_the_tokenizer_comes_from_disk_before_the_model_loads(tiny, monkeypatch)
     # a hub model not in the cache: no count, and no download
     assert prompts.tokenizer_for(ModelRef("hub", "genlab-tests/no-such-model", "x")) is None
 
-
-def test_a_page_need_not_wait_for_the_tokenizer(tiny, monkeypatch):
-    """The first read imports transformers: it happens in the background, and the page is told so."""
-    cut_network(monkeypatch)
-    folder = ModelRef("folder", tiny[0].id, "another name for the demo's folder")
-    first = prompts.tokenizer_soon(folder)
-    if first is prompts.LOADING:  # read in a background thread: later it is there
-        prompts._loading[folder].join(60)
-    assert prompts.count(prompts.tokenizer_soon(folder), "a fox").used == 4
-    assert prompts.tokenizer_soon(folder) is prompts.tokenizer_for(folder)  # read once

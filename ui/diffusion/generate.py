@@ -26,7 +26,6 @@ from ui.session import actor, language, tr, variant
 
 JOB_PARAM = "gen"  # the URL names the generation, so a reload finds it again
 MODES = {"t2i": "txt2img", "i2i": "img2img", "inp": "inpaint"}  # tab -> GenRequest mode
-TOKENIZER_POLL_S = 2.0  # how often the page looks whether the tokenizer has loaded (reading it takes ~1.5 s)
 QUEUE_KINDS = ("generation", "sweep", "gan")  # job kinds the queue names; others show as "other work"
 # GenRequest field -> the form's widget (its key is "<tab>_<widget>")
 FORM = {
@@ -244,10 +243,7 @@ def _token_count(ref: ModelRef, text: str) -> None:
     """A1111's count under a prompt box: tokens used of the chunks' room ("12/75"), and each chunk's tokens."""
     if ref.kind not in prompts.CLIP_KINDS:  # a model that reads no text prompt through CLIP
         return
-    tokenizer = prompts.tokenizer_soon(ref)
-    if tokenizer is prompts.LOADING:  # the first paint does not wait: a fragment looks again shortly
-        st.fragment(run_every=TOKENIZER_POLL_S)(_when_tokenizer_ready)(ref)
-        return
+    tokenizer = prompts.tokenizer_for(ref)
     if tokenizer is None:
         st.caption(tr("sd.tokens.unknown"))
         return
@@ -257,13 +253,6 @@ def _token_count(ref: ModelRef, text: str) -> None:
         sizes = " + ".join(str(n) for n in count.chunks)
         line += " · " + tr("sd.tokens.chunks", count=len(count.chunks), sizes=sizes)
     st.caption(line)
-
-
-def _when_tokenizer_ready(ref: ModelRef) -> None:
-    if prompts.tokenizer_soon(ref) is prompts.LOADING:
-        st.caption(tr("sd.tokens.loading"))
-    else:
-        st.rerun(scope="app")  # the counts under every prompt box, drawn by the page
 
 
 def _pictures(prefix: str) -> dict:
