@@ -335,7 +335,7 @@ def _train(job: jobs.Job, run_id: str) -> dict:
         # 2. Build the trainer, made fast for this machine, from the last checkpoint if there is one
         trainer = _build_trainer(cfg, images, folder)
         # 3. Forget metrics and samples past the checkpoint: a crash lost those steps, they are done again
-        _rewind(folder, trainer.step_count)
+        rewind(folder, trainer.step_count)
         # 4. Prepare the mode-collapse monitor (its class probe trains on the first start)
         monitor = _monitor(job, images, folder, trainer.step_count, cfg)
         # 5. Train chunk by chunk, recording after each what falls due
@@ -552,8 +552,9 @@ def _write_json(path: Path, data: dict) -> None:
     os.replace(partial, path)
 
 
-def _rewind(folder: Path, step: int) -> None:
-    """Forget metrics and samples past the checkpoint: a crash lost those steps, and they will be redone."""
+def rewind(folder: Path, step: int) -> None:
+    """Forget metrics and samples past the checkpoint: a crash lost those steps, and they will be redone.
+    (Lab 2's own diffusion runs keep the same files and rewind the same way.)"""
     path = folder / "metrics.jsonl"
     if path.exists():
         lines = path.read_text(encoding="utf-8").splitlines()

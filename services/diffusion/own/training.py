@@ -24,6 +24,7 @@ from services.diffusion.own.config import SAMPLE_CFG, SAMPLE_STEPS, OwnConfig
 from services.diffusion.own.quality import Judge
 from services.diffusion.own.trainer import Trainer
 from services.gan import data
+from services.gan import runs as gan_runs
 
 METRICS_EVERY = 10  # steps averaged into one metrics line
 CHECKPOINT_SECONDS = 30.0  # a checkpoint at least this often, whatever the steps
@@ -48,7 +49,7 @@ def train(job: jobs.Job, run_id: str) -> dict:
         if (folder / runs.CHECKPOINT).exists():
             trainer.load(folder / runs.CHECKPOINT)
         # 3. Forget metrics and samples past the checkpoint: a crash lost those steps, they are done again
-        _rewind(folder, trainer.step_count)
+        gan_runs.rewind(folder, trainer.step_count)
         runs.update_status(run_id, source=images.source, images=len(images))
         # 4. Prepare the judge: the class probe trains on the first start
         judge = _judge(job, images, folder, trainer.step_count, cfg)
@@ -237,25 +238,3 @@ def _save_on_stop(job: jobs.Job, run_id: str, trainer: Trainer) -> None:
     _save(run_id, trainer, averaged, _Tally.of(runs.read_status(run_id)))
     _save_samples(runs.folder(run_id), averaged, trainer.cfg, trainer.step_count)
     runs.update_status(run_id, step=trainer.step_count)
-
-
-def _rewind(folder: Path, step: int) -> None:
-    """Forget metrics and samples past the checkpoint: a crash lost those steps, and they will be redone."""
-    path = folder / "metrics.jsonl"
-    if path.exists():
-        lines = path.read_text(encoding="utf-8").splitlines()
-        kept = [line for line in lines if _line_step(line) <= step]
-        if len(kept) < len(lines):
-            partial = path.with_name(f"metrics.{os.getpid()}.{threading.get_ident()}.part")
-            partial.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
-            os.replace(partial, path)
-    for grid in (folder / "samples").glob("step_*.png"):
-        if grid.stem[5:].isdigit() and int(grid.stem[5:]) > step:
-            grid.unlink()
-
-
-def _line_step(line: str) -> float:
-    try:
-        return json.loads(line)["step"]
-    except (ValueError, KeyError, TypeError):
-        return float("inf")  # a line cut short by the crash
