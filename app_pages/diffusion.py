@@ -2,6 +2,8 @@
 txt2img, img2img, inpaint, the manual's experiments, PNG Info and LoRA, training a small diffusion
 model on Lab 1's data, and GAN vs diffusion (ui/diffusion/)."""
 
+from importlib import import_module
+
 import streamlit as st
 
 from services.common import compute, jobs
@@ -16,33 +18,24 @@ if not compute.torch_installed():
     st.warning(tr("common.needs_torch"), icon=":material/memory:")
     st.stop()
 
-# the lab's tabs use services that need torch: imported once it is known to be installed
-from ui.diffusion import (  # noqa: E402
-    experiments,
-    generate,
-    lora,
-    model,
-    png_info,
-    questions,
-    sweep_quality,
-    train,
-    versus,
-)
+from ui.diffusion import links, model  # noqa: E402  (after the check: the picker's services need torch)
 
 
 def opening_tab() -> str | None:
     """The tab a visit opens first: a reload with a job in the URL comes back to that job's tab."""
-    job = jobs.get(st.query_params.get(generate.JOB_PARAM))
+    job = jobs.get(st.query_params.get(links.GENERATION))
     if job is not None:
         return job.key  # the generation tab that started it
-    if st.query_params.get(experiments.JOB_PARAM):
+    if st.query_params.get(links.SWEEP):
         return "exp"
-    return "train" if train.training_in_url() else None
+    in_url = st.query_params.get(links.OWN_RUN)
+    return "train" if in_url and _module("train").training_in_url() else None
 
 
-def experiments_tab(ref) -> None:
-    experiments.tab(ref)
-    sweep_quality.show(st.query_params.get(experiments.JOB_PARAM))  # a model trained here: quality per cell
+def _module(name: str):
+    """A tab's module, imported when the tab is first drawn: some import torch, pandas or plotly
+    (~1-2 s), and the lab opens on txt2img, which needs none of them."""
+    return import_module(f"ui.diffusion.{name}")
 
 
 def with_model(draw):
@@ -52,19 +45,28 @@ def with_model(draw):
     )
 
 
+def experiments_tab(ref) -> None:
+    _module("experiments").tab(ref)
+    _module("sweep_quality").show(st.query_params.get(links.SWEEP))  # a model trained here: quality per cell
+
+
+def questions() -> None:
+    control_questions("sd", answers=_module("questions").answers(ref), expanded=True)
+
+
 ref = model.picker()
 lab_tabs(
     "sd",
     {
-        "t2i": with_model(lambda ref: generate.tab("t2i", ref)),
-        "i2i": with_model(lambda ref: generate.tab("i2i", ref)),
-        "inp": with_model(lambda ref: generate.tab("inp", ref)),
+        "t2i": with_model(lambda ref: _module("generate").tab("t2i", ref)),
+        "i2i": with_model(lambda ref: _module("generate").tab("i2i", ref)),
+        "inp": with_model(lambda ref: _module("generate").tab("inp", ref)),
         "exp": with_model(experiments_tab),
-        "png": with_model(png_info.tab),
-        "lora": with_model(lora.tab),
-        "train": train.tab,
-        "versus": versus.tab,
-        "questions": lambda: control_questions("sd", answers=questions.answers(ref), expanded=True),
+        "png": with_model(lambda ref: _module("png_info").tab(ref)),
+        "lora": with_model(lambda ref: _module("lora").tab(ref)),
+        "train": lambda: _module("train").tab(),
+        "versus": lambda: _module("versus").tab(),
+        "questions": questions,
         "report": lambda: report.tab("diffusion"),
     },
     default=opening_tab(),

@@ -8,10 +8,14 @@ of each alone (1.0x: the server shares its time perfectly; above: the sessions c
 other more than their own work). The render time of a light action is from the click
 or the link to a page with nothing left to draw.
 
+The browsers run on the server's machine, and a fresh Chromium page costs more CPU than the
+server spends on it: so the light scenario also opens a bare Streamlit page (a title and a
+line) in as many sessions at once, the floor that this machine sets for any Streamlit app.
+
     python benchmarks/classroom.py                 # heavy, then light
     python benchmarks/classroom.py --scenario light --light 10
 
-Last line: ``classroom 1.31x (15 sessions: ...; p95 render 2.1 s)``.
+Last line: ``classroom 1.31x (15 sessions: ...; p95 render 2.1 s, a bare Streamlit page 1.9 s)``.
 Needs the test requirements (playwright) and Debian's chromium.
 """
 
@@ -29,8 +33,10 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.async_api import async_playwright  # noqa: E402
 
+from benchmarks.startup import launch, wait_until_up  # noqa: E402
 from tests.conftest import CHROMIUM_ARGS, serve_app  # noqa: E402
 
+BARE_APP = 'import streamlit as st\n\nst.title("GenLab")\nst.write("A bare Streamlit page.")\n'
 DONE_TIMEOUT_MS = 1_200_000  # 20 minutes: a stalled job shows as a timeout, not a hang
 IDLE_JS = """() => document.querySelector("[data-testid='stMain']")
     && !document.querySelector("[data-testid='stStatusWidget']")
@@ -117,6 +123,31 @@ def light_action(path: str, tab: str | None):
     return action
 
 
+async def bare_page(page, url: str, renders: list[float]) -> None:
+    began = time.perf_counter()
+    await page.goto(url)
+    await page.wait_for_selector("[data-testid='stApp']")
+    await idle(page)
+    renders.append(time.perf_counter() - began)
+
+
+async def bare_floor(browser, sessions: int) -> float:
+    """p95 render of a bare Streamlit page opened by ``sessions`` browsers at once on this machine."""
+    with tempfile.TemporaryDirectory() as folder:
+        script = Path(folder) / "bare_app.py"
+        script.write_text(BARE_APP)
+        proc, url = launch(script, Path(folder))
+        try:
+            wait_until_up(proc, url)
+            await timed(browser, url, bare_page, [])  # warm-up
+            renders: list[float] = []
+            await asyncio.gather(*(timed(browser, url, bare_page, renders) for _ in range(sessions)))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+    return statistics.quantiles(renders, n=20)[-1]
+
+
 # --- the measurement --------------------------------------------------------------------------
 
 
@@ -177,17 +208,19 @@ async def main(args) -> None:
                 }
                 print(f"light: {len(actions)} sessions", flush=True)
                 wall, alone, p95 = await scenario(browser, url, actions, light=True)
-                lines.append((wall / alone, len(actions), wall, alone, p95))
+                floor = await bare_floor(browser, len(actions))
+                lines.append((wall / alone, len(actions), wall, alone, (p95, floor)))
                 print(
                     f"light {wall / alone:.2f}x ({len(actions)} sessions: all done {wall:.1f} s "
-                    f"vs {alone:.1f} s summed alone; p95 render {p95:.1f} s)",
+                    f"vs {alone:.1f} s summed alone; p95 render {p95:.1f} s, "
+                    f"a bare Streamlit page {floor:.1f} s)",
                     flush=True,
                 )
             await browser.close()
     worst = max(lines, key=lambda line: line[0])
     sessions = sum(line[1] for line in lines)
-    p95 = next((line[4] for line in lines if line[4] is not None), None)
-    tail = f"; p95 render {p95:.1f} s" if p95 is not None else ""
+    renders = next((line[4] for line in lines if line[4] is not None), None)
+    tail = f"; p95 render {renders[0]:.1f} s, a bare Streamlit page {renders[1]:.1f} s" if renders else ""
     print(
         f"classroom {worst[0]:.2f}x ({sessions} sessions: all done {worst[2]:.0f} s "
         f"vs {worst[3]:.0f} s summed alone{tail})"

@@ -44,7 +44,9 @@ def main() -> None:
 
     real = data.load_builtin(args.data, args.size, 1)
     held_out = data.load_builtin(args.data, args.size, 1, count=1000, seed=1)  # never trained on
-    cfg = OwnConfig(size=args.size, channels=1, classes=real.class_names, iterations=1_000_000)  # the wall time ends it
+    cfg = OwnConfig(
+        size=args.size, channels=1, classes=real.class_names, iterations=1_000_000
+    )  # the wall time ends it
     print(
         f"defaults: width {DEFAULT.width}, batch {cfg.batch}, lr {cfg.lr:g}, {torch.get_num_threads()} threads"
     )

@@ -19,7 +19,7 @@ _REMEMBER = st.components.v2.component(
     "genlab_owner_cookie",
     js=f"""
 export default function({{ data }}) {{
-  document.cookie = `{OWNER_COOKIE}=${{data}}; path=/; max-age=31536000; SameSite=Strict`;
+  document.cookie = `{OWNER_COOKIE}=${{data[0]}}; path=/; max-age=31536000; SameSite=Strict`;
 }}
 """,
 )
@@ -108,9 +108,20 @@ def actor() -> owners.Actor:
 
 
 def remember_browser() -> None:
-    """Keep this session's token in the browser, so a reload is the same owner (the sidebar draws it)."""
+    """Keep this session's token in the browser, so a reload is the same owner (the sidebar draws it).
+
+    Not on the session's first page run: nothing can be owned before the first click, and the
+    cookie's script would hold up the first page (~0.2 s). Nor where the browser sent it already."""
     actor()
-    _REMEMBER(data=st.session_state.owner_token, key="owner_cookie")
+    token = st.session_state.owner_token
+    if (st.context.cookies or {}).get(OWNER_COOKIE) == token:
+        return
+    if not st.session_state.get("page_runs"):
+        st.session_state.page_runs = 1
+        return
+    # a list goes to the browser as JSON; a bare string would first be checked for a dataframe,
+    # importing pandas (~0.5 s)
+    _REMEMBER(data=[token], key="owner_cookie")
 
 
 def instructor_login() -> None:

@@ -176,15 +176,36 @@ def tokenizer_for(ref: ModelRef):
 
 @lru_cache(maxsize=8)
 def _tokenizer_on_disk(ref: ModelRef):
-    from transformers import CLIPTokenizer  # lazy: transformers loads only when a prompt is counted
-
     folder = _tokenizer_folder(ref)
     if folder is None:
         return None
     try:
+        if (folder / "tokenizer.json").is_file():
+            return TokenizerFile(folder / "tokenizer.json")
+        from transformers import CLIPTokenizer  # lazy, ~1 s: only for a folder without the fast file
+
         return CLIPTokenizer.from_pretrained(folder, local_files_only=True)
-    except (OSError, ValueError):  # a broken folder: no count rather than an error
+    except Exception:  # a broken folder (tokenizers raises plain Exceptions): no count rather than an error
         return None
+
+
+class TokenizerFile:
+    """A fast tokenizer's one file read by ``tokenizers`` alone, answering what ``split`` asks of
+    the model's tokenizer with the same tokens: transformers' ``CLIPTokenizer`` runs this very file,
+    but importing transformers would add a second to the first draw of the prompt box."""
+
+    def __init__(self, path: Path):
+        from tokenizers import Tokenizer
+
+        self.file = Tokenizer.from_file(str(path))
+        self.file.no_truncation()  # counting sees every token, as split() asks of the model's own
+
+    def __call__(self, texts: list[str], truncation: bool = False, add_special_tokens: bool = True) -> dict:
+        encodings = (self.file.encode(text, add_special_tokens=add_special_tokens) for text in texts)
+        return {"input_ids": [encoding.ids for encoding in encodings]}
+
+    def get_vocab(self) -> dict[str, int]:
+        return self.file.get_vocab()
 
 
 # a tokenizer folder holds either of these: the fast tokenizer's one file, or the vocabulary and merges
@@ -193,14 +214,14 @@ _TOKENIZER_FILES = (("tokenizer.json",), ("vocab.json", "merges.txt"))
 
 def _tokenizer_folder(ref: ModelRef) -> Path | None:
     """Where the model's tokenizer files are on this machine: its folder, or the Hugging Face cache."""
-    from huggingface_hub import try_to_load_from_cache  # lazy: comes with diffusers
-
     source = ref.config if ref.kind == "single_file" else ref.id
     if not source or ref.kind not in CLIP_KINDS:
         return None
     if Path(source).is_dir():
         folder = Path(source) / "tokenizer"
     else:  # a Hugging Face id: only what is in the cache, never the network
+        from huggingface_hub import try_to_load_from_cache  # lazy (~0.2 s): comes with diffusers
+
         cached = [try_to_load_from_cache(source, f"tokenizer/{files[0]}") for files in _TOKENIZER_FILES]
         found = [Path(path).parent for path in cached if isinstance(path, str)]
         folder = found[0] if found else None

@@ -107,6 +107,9 @@ def test_student_adds_a_language_and_the_request_asks_for_an_answer_in_it():
     at.run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert at.button(key="llm_run").label == "Run the comparison (answers: 3)"
+    assert not at.code  # the requests are drawn only once their preview is opened
+    at.session_state["llm_preview"] = True
+    at.run()
     requests = [block.value for block in at.code]
     assert any(r.endswith("inteligência artificial.\n\nAnswer in Portuguese.") for r in requests), requests
     assert any(r.endswith("De'wI' QeD ghItlh.\n\nAnswer in Klingon.") for r in requests), requests

@@ -1,5 +1,7 @@
 """Prompts as A1111 reads them: its parser's documented examples, chunks of 75 tokens, weighted embeddings."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import torch
@@ -142,3 +144,28 @@ def test_the_tokenizer_comes_from_disk_before_the_model_loads(tiny, monkeypatch)
     # a hub model not in the cache: no count, and no download
     assert prompts.tokenizer_for(ModelRef("hub", "genlab-tests/no-such-model", "x")) is None
 
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "a red fox",
+        "a (((house:1.3)) [on] a (hill:0.5), sun, (((sky))).",
+        "кіт у капелюсі, олійний живопис",
+        "a, " * 40 + "castle BREAK night sky",
+        "",
+    ],
+)
+def test_the_tokenizer_file_counts_as_the_models_own_tokenizer(tiny, prompt):
+    """The page counts with ``tokenizers`` alone; the model tokenizes through transformers."""
+    ref, _ = tiny
+    own = pipelines.load(ref).pipes["txt2img"].tokenizer
+    from_file = prompts.TokenizerFile(Path(ref.id) / "tokenizer" / "tokenizer.json")
+    assert prompts.split(from_file, prompt) == prompts.split(own, prompt)
+
+
+def test_a_broken_tokenizer_file_gives_no_count(tmp_path, monkeypatch):
+    (tmp_path / "tokenizer").mkdir()
+    (tmp_path / "tokenizer" / "tokenizer.json").write_text("{not json")
+    monkeypatch.setattr(prompts, "_tokenizer_folder", lambda ref: tmp_path / "tokenizer")
+    assert prompts.tokenizer_for(ModelRef("folder", str(tmp_path), "broken")) is None

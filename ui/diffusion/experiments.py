@@ -7,7 +7,7 @@ from services.common import jobs
 from services.common.errors import UserError
 from services.diffusion import generate, presets, samplers, sweeps
 from services.diffusion.models import ModelRef
-from ui.diffusion import sweep_results
+from ui.diffusion import links, sweep_results
 from ui.diffusion.generate import form_fields
 from ui.feedback import show_error
 from ui.format import duration
@@ -15,8 +15,6 @@ from ui.job_view import progress, watch
 from ui.options import labels
 from ui.safe_text import escaped
 from ui.session import actor, tr
-
-JOB_PARAM = "sweep"  # the URL names the sweep, so a reload shows it again
 
 
 def tab(ref: ModelRef) -> None:
@@ -66,7 +64,7 @@ def tab(ref: ModelRef) -> None:
         help=tr("sd.exp.repeats_help"),
         persist_state="session",
     )
-    job = jobs.get(st.query_params.get(JOB_PARAM))
+    job = jobs.get(st.query_params.get(links.SWEEP))
     busy = job is not None and not job.snapshot().finished
     run = st.button(tr("sd.exp.run"), type="primary", key="exp_run", icon=":material/science:", disabled=busy)
     if run and not busy:
@@ -83,10 +81,10 @@ def tab(ref: ModelRef) -> None:
                 owner=actor().owner,
                 repeats=int(repeats),
             )
-            st.query_params[JOB_PARAM] = job.id
+            st.query_params[links.SWEEP] = job.id
         except UserError as error:
             show_error(_named(error))
-    sweep_id = st.query_params.get(JOB_PARAM)
+    sweep_id = st.query_params.get(links.SWEEP)
     if job is not None:
         watch(job, _progress)
     _past_sweeps(sweep_id)
@@ -176,7 +174,7 @@ def _past_sweeps(current: str | None) -> None:
         placeholder=tr("sd.exp.past_pick"),
     )
     if chosen and chosen != current:
-        st.query_params[JOB_PARAM] = chosen
+        st.query_params[links.SWEEP] = chosen
         st.rerun()
     if current not in ids:
         return
@@ -190,7 +188,7 @@ def _past_sweeps(current: str | None) -> None:
     ):
         try:
             sweeps.delete(current, actor())
-            del st.query_params[JOB_PARAM]
+            del st.query_params[links.SWEEP]
             st.rerun()
         except UserError as error:
             show_error(error)

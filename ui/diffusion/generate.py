@@ -16,7 +16,7 @@ from services.common import compute, jobs
 from services.common.errors import UserError
 from services.diffusion import generate, generations, images_out, presets, prompts, samplers
 from services.diffusion.models import ModelRef
-from ui.diffusion import inpaint
+from ui.diffusion import inpaint, links
 from ui.diffusion.uploads import uploaded_image
 from ui.feedback import show_error
 from ui.format import duration
@@ -24,7 +24,6 @@ from ui.job_view import progress, watch
 from ui.safe_text import escaped
 from ui.session import actor, language, tr, variant
 
-JOB_PARAM = "gen"  # the URL names the generation, so a reload finds it again
 MODES = {"t2i": "txt2img", "i2i": "img2img", "inp": "inpaint"}  # tab -> GenRequest mode
 QUEUE_KINDS = ("generation", "sweep", "gan")  # job kinds the queue names; others show as "other work"
 # GenRequest field -> the form's widget (its key is "<tab>_<widget>")
@@ -51,7 +50,7 @@ def tab(prefix: str, ref: ModelRef) -> None:
         fields |= _pictures(prefix)
     _form(prefix, ref)
     fields |= form_fields(prefix, ref)
-    job = jobs.get(st.query_params.get(JOB_PARAM))
+    job = jobs.get(st.query_params.get(links.GENERATION))
     busy = job is not None and not job.snapshot().finished
     unable = prefix == "inp" and not getattr(ref, "can_inpaint", True)  # a model without inpainting
     if unable:
@@ -71,13 +70,13 @@ def tab(prefix: str, ref: ModelRef) -> None:
             if prefix == "inp" and fields.get("mask") is None:
                 raise UserError("sd.exp.err.need_mask")
             job = generations.start(ref, generate.GenRequest(**fields), key=prefix, owner=actor().owner)
-            st.query_params[JOB_PARAM] = job.id
+            st.query_params[links.GENERATION] = job.id
         except UserError as error:
             show_error(error)
     if job is not None and job.key == prefix:
         watch(job, _results)
-    elif job is None and prefix == "t2i" and st.query_params.get(JOB_PARAM):
-        _saved(st.query_params[JOB_PARAM])  # an old link: the images it made, read from disk
+    elif job is None and prefix == "t2i" and st.query_params.get(links.GENERATION):
+        _saved(st.query_params[links.GENERATION])  # an old link: the images it made, read from disk
 
 
 def _saved(job_id: str) -> None:

@@ -9,7 +9,7 @@ from services.common.errors import UserError
 from services.diffusion import evidence, samplers, sweeps
 from services.diffusion.generate import GenRequest
 from services.diffusion.models import ModelRef
-from ui.diffusion import experiments
+from ui.diffusion import links
 from ui.diffusion.generate import form_fields
 from ui.diffusion.sweep_results import base_summary, title
 from ui.feedback import show_error
@@ -95,7 +95,7 @@ def _one_click(params: list[str], model: ModelRef | None) -> None:
             except UserError as error:
                 show_error(error)
                 return
-            st.query_params[experiments.JOB_PARAM] = job.id  # the Experiments tab shows it too
+            st.query_params[links.SWEEP] = job.id  # the Experiments tab shows it too
             st.rerun()
 
 

@@ -9,6 +9,7 @@ from services.common import jobs
 from services.common.errors import UserError
 from services.diffusion.own import classes, runs
 from services.diffusion.own.config import DEFAULT, WIDTHS, OwnConfig
+from ui.diffusion import links
 from ui.feedback import show_error
 from ui.format import duration, number
 from ui.gan.names import source_label
@@ -19,7 +20,6 @@ from ui.safe_text import escaped
 from ui.session import actor, language, tr
 from ui.tabs import open_tab
 
-RUN_PARAM = "own"  # the run on screen, in the URL so a reload re-attaches to it
 BATCHES = (16, 32, 64, 128)
 RATES = (2e-4, 5e-4, 1e-3, 2e-3)
 PHASES = {  # what a job does before (or between) its steps, and the job info each message shows
@@ -154,7 +154,7 @@ def _start(summary: dict, cfg: OwnConfig) -> None:
 
 def training_in_url() -> bool:
     """Whether the run in the URL is training now (a reload then opens this tab)."""
-    run_id = st.query_params.get(RUN_PARAM)
+    run_id = st.query_params.get(links.OWN_RUN)
     return bool(run_id) and bool(jobs.find(runs.JOB_KIND, run_id, active_only=True))
 
 
@@ -164,7 +164,7 @@ def _current_run() -> str | None:
     if not kept:
         return None
     ids = [info.id for info in kept]
-    chosen = st.query_params.get(RUN_PARAM)
+    chosen = st.query_params.get(links.OWN_RUN)
     if chosen not in ids:
         chosen = ids[0]
     titles = {info.id: f"{info.title} · {info.step}/{info.iterations}" for info in kept}
@@ -178,7 +178,7 @@ def _current_run() -> str | None:
 
 
 def _open(run_id: str) -> None:
-    st.query_params[RUN_PARAM] = run_id
+    st.query_params[links.OWN_RUN] = run_id
 
 
 def _run_panel(run_id: str) -> None:
@@ -215,7 +215,7 @@ def _buttons(info: runs.RunInfo) -> None:
     if row.button(tr("sd.own.delete"), icon=":material/delete:", key="own_delete"):
         try:
             runs.delete(info.id, actor())
-            st.query_params.pop(RUN_PARAM, None)
+            st.query_params.pop(links.OWN_RUN, None)
             st.rerun()
         except UserError as error:
             show_error(error)

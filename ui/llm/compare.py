@@ -214,7 +214,8 @@ def generation_params(max_tokens: int) -> endpoints.Params:
 def preview(settings: matrix.Matrix) -> bool:
     """The exact chat messages of the first cells (what goes into the report as "the request");
     False, with the reason shown, for a matrix that cannot run."""
-    box = st.expander(tr("llm.preview"), icon=":material/visibility:")
+    # drawn only while open: code blocks load the browser's syntax highlighter (~0.5 s on a first open)
+    box = st.expander(tr("llm.preview"), icon=":material/visibility:", key="llm_preview", on_change="rerun")
     try:
         cells = settings.cells()
     except UserError as error:
@@ -224,7 +225,7 @@ def preview(settings: matrix.Matrix) -> bool:
     for cell in cells:  # one per style and language: models and temperatures send the same text
         shown.setdefault((cell.task, cell.level, cell.style, cell.lang), cell)
     with box:
-        for cell in list(shown.values())[:PREVIEWED]:
+        for cell in list(shown.values())[:PREVIEWED] if box.open else ():
             st.markdown(
                 f"**{escaped(cell_label(cell.__dict__ | cell.endpoint.public(), ['task', 'level', 'style', 'lang']))}**"
             )

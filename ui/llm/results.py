@@ -1,15 +1,18 @@
 """A comparison's answers side by side, its table, charts and downloads: the same for a live run and the history."""
 
-import json
+from __future__ import annotations
 
-import pandas as pd
-import plotly.express as px
-import plotly.graph_objects as go
+import json
+from typing import TYPE_CHECKING
+
 import streamlit as st
 
 from services.llm import checks, matrix, tasks
 from ui.safe_text import answer, escaped, escaped_params
 from ui.session import language, tr
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 # Material icons, not emoji: they render on every machine, projectors and bare Linux included.
 STATUS_ICON = {
@@ -138,6 +141,8 @@ def rounded(value: float | None, digits: int) -> float | None:
 
 
 def results_table(record: dict) -> pd.DataFrame:
+    import pandas as pd  # lazy, like plotly below: the lab's first page has no results yet (~0.5 s)
+
     rows = []
     for cell in record["cells"]:
         rows.append(
@@ -175,6 +180,9 @@ def charts(record: dict) -> None:
     done = [c for c in record["cells"] if c["status"] == matrix.DONE]
     if not done:
         return
+    import plotly.express as px
+    import plotly.graph_objects as go
+
     dims = matrix.varying(record) or ["label"]
     labels = [cell_label(c, dims) for c in done]
     groups = [dim_label(dims[0], c[dims[0]]) for c in done]  # bars coloured by the first varying axis
