@@ -145,7 +145,6 @@ def test_the_tokenizer_comes_from_disk_before_the_model_loads(tiny, monkeypatch)
     assert prompts.tokenizer_for(ModelRef("hub", "genlab-tests/no-such-model", "x")) is None
 
 
-
 @pytest.mark.parametrize(
     "prompt",
     [

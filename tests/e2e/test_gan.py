@@ -30,7 +30,6 @@ def _open_tab(page, name: str) -> None:
     wait_for_app(page)
 
 
-
 def _slider_left(page, label: str, presses: int) -> None:
     """Move a select slider down by ``presses`` options with the keyboard, as a user can."""
     slider = page.locator("[data-testid='stSlider']").filter(has_text=label).get_by_role("slider")

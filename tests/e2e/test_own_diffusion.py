@@ -34,7 +34,6 @@ def cache_with_a_gan(tmp_path_factory, monkeypatch):
     return cache
 
 
-
 def _open_tab(page, name: str) -> None:
     page.get_by_role("tab", name=name).click()
     wait_for_app(page)

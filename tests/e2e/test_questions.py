@@ -23,7 +23,6 @@ def cache_with_a_run(tmp_path_factory, monkeypatch):
     return cache
 
 
-
 def test_lab1_questions_follow_a_latent_slider_and_lab2_shows_the_stages(
     browser, cache_with_a_run, screenshot_dir
 ):

@@ -264,7 +264,9 @@ def test_own_model_script_gives_the_apps_image(tmp_path, one_torch_thread):
     (script,) = scripts(samples.report("diffusion", [generation]))
     assert '"class": "circle"' in script.code and '"negative": "square"' in script.code
     assert "StableDiffusionPipeline" not in script.code
-    done = run_script(script, tmp_path, "--model", ref.id, "--device", "cpu", "--repeats", "1", "--out", "own")
+    done = run_script(
+        script, tmp_path, "--model", ref.id, "--device", "cpu", "--repeats", "1", "--out", "own"
+    )
     assert re.search(r"^image: circle, 1 images, \d+\.\d+ s per image$", done.stdout, flags=re.M)
     with Image.open(tmp_path / "own-image-5.png") as image:
         assert image.size == (64, 64)

@@ -146,9 +146,17 @@ def _own_script(
     used = {row["sampler"] for row in rows}
     settings = assignments(
         [
-            ("MODEL", model.id, "the model's folder (a DDPMPipeline folder with genlab.json), next to the script"),
+            (
+                "MODEL",
+                model.id,
+                "the model's folder (a DDPMPipeline folder with genlab.json), next to the script",
+            ),
             ("REPEATS", repeats, "timed runs per cell; the time is their median"),
-            ("CELLS", rows, "the prompt's class, the negative prompt's (\"\": the empty condition), the form"),
+            (
+                "CELLS",
+                rows,
+                "the prompt's class, the negative prompt's (\"\": the empty condition), the form",
+            ),
         ]
     )
     filename = f"{stem}.py"
