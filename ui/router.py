@@ -4,6 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
+import i18n
 from services.common import compute
 from services.common.model_cache import RESIDENT
 from services.gan import runs
@@ -31,6 +32,21 @@ def route() -> None:
     keep_in_url()
     uploader_in_ukrainian()
     page.run()
+
+
+def warm_up() -> None:
+    """What the first page view would do before it draws, done as the server starts: (importing
+    this module) the router's imports, Streamlit's emoji table (segmented controls read it), the
+    languages' number and plural rules, the favicon's image format and the MIME types."""
+    import mimetypes
+
+    import streamlit.emojis  # noqa: F401
+    from PIL import PngImagePlugin  # noqa: F401
+
+    mimetypes.init()
+    for lang in i18n.LANGS:
+        i18n.format.plural(2, ["", "", ""], lang)
+        i18n.format.number(0.5, lang)
 
 
 def uploader_in_ukrainian() -> None:

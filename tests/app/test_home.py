@@ -77,3 +77,13 @@ def test_home_says_a_variant_is_saved_only_once_one_is_picked():
     assert at.success[0].value.startswith("Variant 4 saved")
     linked = _app(lang="en", variant="7")  # a link that names the variant has picked it
     assert linked.success[0].value.startswith("Variant 7 saved")
+
+
+def test_the_server_warms_the_first_page_view_without_a_session():
+    """app.py runs this in a thread as the server starts, outside any page view."""
+    import sys
+
+    from ui import router
+
+    router.warm_up()
+    assert "streamlit.emojis" in sys.modules and "PIL.PngImagePlugin" in sys.modules
