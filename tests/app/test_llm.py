@@ -88,6 +88,7 @@ def test_page_reports_bad_settings_in_the_users_language():
     errors = [e.value for e in at.error]
     assert any("не адреса сервера" in e for e in errors)
     assert any("Виберіть хоча б одне завдання" in e for e in errors)
+    assert at.multiselect(key="llm_temperatures").options == ["0", "0,2", "0,5", "0,7", "1", "1,3"]
 
 
 def test_student_adds_a_language_and_the_request_asks_for_an_answer_in_it():

@@ -1,5 +1,7 @@
 """The Compare tab: the experiment's settings, the exact requests, the run, and its answers streaming in."""
 
+import functools
+
 import streamlit as st
 
 import i18n
@@ -102,6 +104,7 @@ def matrix_settings(chosen: list[endpoints.Endpoint]) -> matrix.Matrix:
         tr("llm.temperatures"),
         matrix.TEMPERATURES,
         default=list(matrix.START_TEMPERATURES),
+        format_func=functools.partial(i18n.format.number, lang=language()),  # "0,7" in Ukrainian
         key="llm_temperatures",
         persist_state="session",
         help=tr("llm.temperatures_help"),
