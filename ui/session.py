@@ -116,8 +116,8 @@ def remember_browser() -> None:
     token = st.session_state.owner_token
     if (st.context.cookies or {}).get(OWNER_COOKIE) == token:
         return
-    if not st.session_state.get("page_runs"):
-        st.session_state.page_runs = 1
+    if not st.session_state.get("drawn_once"):
+        st.session_state.drawn_once = True
         return
     # a list goes to the browser as JSON; a bare string would first be checked for a dataframe,
     # importing pandas (~0.5 s)
