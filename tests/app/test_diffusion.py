@@ -256,8 +256,9 @@ def test_a_config_that_is_neither_a_folder_nor_a_hub_id_is_a_message(tmp_path, m
 
 def test_an_uploaded_lora_is_saved_under_a_safe_name_and_added(shared_cache):
     at = _open(_page(lang="en"), "lora")
-    weight = at.slider(key="lora_weight")
-    assert (weight.min, weight.max) == lora.WEIGHT_RANGE
+    weight = at.select_slider(key="lora_weight")
+    low, high = lora.WEIGHT_RANGE
+    assert (weight.options[0], weight.options[-1]) == (f"{low:g}", f"{high:g}") and weight.value == 0.8
     # no file yet: a message
     at.button(key="lora_add").click().run()
     assert not at.exception and at.error and "Upload a LoRA file" in at.error[0].value
@@ -265,7 +266,7 @@ def test_an_uploaded_lora_is_saved_under_a_safe_name_and_added(shared_cache):
     at.file_uploader(key="lora_file").set_value(
         ("../../../etc/my style.safetensors", lora_bytes(), "application/octet-stream")
     )
-    at.slider(key="lora_weight").set_value(-3.5)
+    at.select_slider(key="lora_weight").set_value(-3.5)
     at.button(key="lora_add").click().run()
     assert not at.exception and not at.error
     (added,) = at.session_state["sdp_loras"]
@@ -274,7 +275,7 @@ def test_an_uploaded_lora_is_saved_under_a_safe_name_and_added(shared_cache):
     assert stored.is_relative_to(shared_cache / "loras")
     assert any("my_style" in _shown(m.value) for m in at.markdown)
     # the same file again only takes the new weight
-    at.slider(key="lora_weight").set_value(1.5)
+    at.select_slider(key="lora_weight").set_value(1.5)
     at.button(key="lora_add").click().run()
     assert [(x.name, x.weight) for x in at.session_state["sdp_loras"]] == [("my_style", 1.5)]
     # a safetensors file with no LoRA in it is refused and not kept
@@ -308,7 +309,7 @@ def test_png_info_sends_the_parameters_to_txt2img_cfg_zero_included():
         "a lighthouse at dusk", "blurry, text", 4, "DPM++ 2M Karras", 0.0, 4242, 64, 96, "SD-Turbo"
     )
     at = _page(lang="en")
-    assert at.slider(key="t2i_cfg").value != 0.0
+    assert at.select_slider(key="t2i_cfg").value != 0.0
     _open(at, "png")
     at.file_uploader(key="png_file").set_value(("turbo.png", _png(text=text), "image/png")).run()
     assert not at.exception
@@ -321,9 +322,25 @@ def test_png_info_sends_the_parameters_to_txt2img_cfg_zero_included():
     assert at.text_area(key="t2i_negative").value == "blurry, text"
     assert at.selectbox(key="t2i_sampler").value == "DPM++ 2M Karras"
     assert at.slider(key="t2i_steps").value == 4
-    assert at.slider(key="t2i_cfg").value == 0.0  # SD-Turbo's images carry CFG scale: 0
+    assert at.select_slider(key="t2i_cfg").value == 0.0  # SD-Turbo's images carry CFG scale: 0
     assert at.number_input(key="t2i_seed").value == 4242
     assert (at.slider(key="t2i_width").value, at.slider(key="t2i_height").value) == (64, 96)
+
+
+def test_decimals_read_the_ukrainian_way_and_a_cfg_off_the_grid_is_kept():
+    """Streamlit's slider writes "7.5"; the form's number sliders write "7,5" in Ukrainian, and a
+    CFG scale sent from PNG Info that is not on the slider's grid of 0.5 stays as it is."""
+    text = infotext.format_parameters("a lighthouse", "", 20, "Euler a", 7.3, 1, 64, 64, "SD 1.5")
+    at = _page(lang="uk")
+    cfg = at.select_slider(key="t2i_cfg")
+    assert "7,5" in cfg.options and "7.5" not in cfg.options and "7,3" not in cfg.options
+    _open(at, "png", "uk")
+    at.file_uploader(key="png_file").set_value(("lighthouse.png", _png(text=text), "image/png")).run()
+    at.button(key="png_send").click().run()
+    _open(at, "t2i", "uk")
+    assert not at.exception
+    cfg = at.select_slider(key="t2i_cfg")
+    assert cfg.value == 7.3 and "7,3" in cfg.options
 
 
 def test_png_info_of_a_plain_png_says_it_has_no_parameters():

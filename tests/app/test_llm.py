@@ -133,7 +133,7 @@ def test_history_says_an_added_language_was_not_checked_and_names_temperature_in
     history.save(comparison.record())
     at = llm_page("uk")
     assert not at.exception
-    assert at.slider(key="llm_top_p").label == "Ядрове семплювання (top_p)"
+    assert at.select_slider(key="llm_top_p").label == "Ядрове семплювання (top_p)"
     open_tab(at, "history", "uk")
     assert not at.exception
     captions = [c.value for c in at.caption]
@@ -177,7 +177,7 @@ def test_settings_survive_a_page_switch_and_a_hidden_tab_and_tasks_follow_a_new_
     at = llm_page("en", variant=4)
     for key, value in SETTINGS.items():
         at.multiselect(key=key).set_value(value)
-    at.slider(key="llm_top_p").set_value(0.5)
+    at.select_slider(key="llm_top_p").set_value(0.5)
     at.number_input(key="llm_max_tokens").set_value(64)
     at.run()
     at.text_area(key="llm_prompt_de_4_easy").set_value("Schreibe einen kurzen Artikel über KI.")
@@ -186,7 +186,7 @@ def test_settings_survive_a_page_switch_and_a_hidden_tab_and_tasks_follow_a_new_
     def kept() -> bool:
         chosen = {key: at.multiselect(key=key).value for key in SETTINGS}
         assert chosen == SETTINGS, chosen
-        assert at.slider(key="llm_top_p").value == 0.5 and at.number_input(key="llm_max_tokens").value == 64
+        assert at.select_slider(key="llm_top_p").value == 0.5 and at.number_input(key="llm_max_tokens").value == 64
         return at.text_area(key="llm_prompt_de_4_easy").value == "Schreibe einen kurzen Artikel über KI."
 
     assert kept()

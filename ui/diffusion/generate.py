@@ -21,6 +21,7 @@ from ui.diffusion.uploads import uploaded_image
 from ui.feedback import show_error
 from ui.format import duration
 from ui.job_view import progress, watch
+from ui.options import decimal_slider
 from ui.safe_text import escaped
 from ui.session import actor, language, tr, variant
 
@@ -188,10 +189,11 @@ def _form(prefix: str, ref: ModelRef) -> None:
         help=tr("sd.form.steps_help"),
         persist_state="session",
     )
-    c.slider(
+    decimal_slider(
         tr("sd.form.cfg"),
         *generate.CFG_RANGE,
-        step=0.5,
+        0.5,
+        into=c,
         key=f"{prefix}_cfg",
         help=tr("sd.form.cfg_help"),
         persist_state="session",
@@ -261,12 +263,13 @@ def _pictures(prefix: str) -> dict:
         image = uploaded_image(tr("sd.i2i.image"), f"{prefix}_image")
         if image is not None and prefix == "i2i":
             st.image(image, width=320)
-    strength = right.slider(
+    strength = decimal_slider(
         tr("sd.i2i.strength"),
         0.0,
         1.0,
-        0.75,
         0.05,
+        into=right,
+        value=0.75,
         key=f"{prefix}_strength",
         help=tr("sd.i2i.strength_help"),
         persist_state="session",

@@ -6,7 +6,7 @@ from services.common.errors import UserError
 from services.diffusion import demo, lora
 from services.diffusion.models import ModelRef
 from ui.feedback import show_error
-from ui.options import labels
+from ui.options import decimal_slider, labels
 from ui.safe_text import escaped
 from ui.session import tr
 
@@ -34,8 +34,14 @@ def tab(ref: ModelRef) -> None:
             tr("sd.lora.path"), key="lora_path", help=tr("sd.lora.path_help"), persist_state="session"
         )
     weight = float(
-        b.slider(
-            tr("sd.lora.weight"), *lora.WEIGHT_RANGE, 0.8, 0.05, key="lora_weight", persist_state="session"
+        decimal_slider(
+            tr("sd.lora.weight"),
+            *lora.WEIGHT_RANGE,
+            0.05,
+            into=b,
+            value=0.8,
+            key="lora_weight",
+            persist_state="session",
         )
     )
     if c.button(tr("sd.lora.add"), key="lora_add", icon=":material/add:"):

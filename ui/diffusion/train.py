@@ -15,7 +15,7 @@ from ui.format import duration, number
 from ui.gan.names import source_label
 from ui.gan.pictures import enlarged
 from ui.job_view import progress, watch
-from ui.options import labels
+from ui.options import decimal, decimal_slider, labels
 from ui.safe_text import escaped
 from ui.session import actor, language, tr
 from ui.tabs import open_tab
@@ -87,16 +87,17 @@ def _new_run(summary: dict) -> None:
         tr("sd.own.lr"),
         RATES,
         value=DEFAULT.lr,
-        format_func=lambda v: f"{v:g}",
+        format_func=decimal(),
         key="own_lr",
         persist_state="session",
     )
-    e.slider(
+    decimal_slider(
         tr("sd.own.dropout"),
         0.0,
         0.5,
-        DEFAULT.cond_dropout,
         0.05,
+        into=e,
+        value=DEFAULT.cond_dropout,
         key="own_dropout",
         help=tr("sd.own.dropout_help"),
         persist_state="session",

@@ -8,7 +8,7 @@ from services.gan import config, model
 from ui.feedback import show_error
 from ui.gan.names import rate
 from ui.gan.state import apply_defaults, current_config, data_format
-from ui.options import labels
+from ui.options import decimal, decimal_slider, labels
 from ui.session import tr, variant
 
 
@@ -72,16 +72,18 @@ def _optimisation() -> None:
     """The generator's loss, Adam's betas, label smoothing and the seed."""
     loss = labels("gan.loss")
     _setting(st.radio, "loss", "gan.hp.loss", "gan.hp.loss_help", config.LOSSES, format_func=loss)
-    _setting(st.slider, "beta1", "gan.hp.beta1", "gan.hp.beta_help", 0.0, 0.95, step=0.05)
-    _setting(st.select_slider, "beta2", "gan.hp.beta2", "gan.hp.beta_help", config.BETA2S)
+    _setting(decimal_slider, "beta1", "gan.hp.beta1", "gan.hp.beta_help", 0.0, 0.95, 0.05)
     _setting(
-        st.slider,
+        st.select_slider, "beta2", "gan.hp.beta2", "gan.hp.beta_help", config.BETA2S, format_func=decimal()
+    )
+    _setting(
+        decimal_slider,
         "label_smoothing",
         "gan.hp.label_smoothing",
         "gan.hp.label_smoothing_help",
         0.0,
         0.3,
-        step=0.05,
+        0.05,
     )
     _setting(st.number_input, "seed", "common.seed", "gan.hp.seed_help", 0, 2**31 - 1)
 

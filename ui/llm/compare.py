@@ -1,7 +1,5 @@
 """The Compare tab: the experiment's settings, the exact requests, the run, and its answers streaming in."""
 
-import functools
-
 import streamlit as st
 
 import i18n
@@ -12,7 +10,7 @@ from ui.feedback import show_error
 from ui.job_view import progress, watch
 from ui.llm.endpoints import endpoint_settings
 from ui.llm.results import answers_grid, cell_label, dim_label, record_state, results
-from ui.options import labels
+from ui.options import decimal, decimal_slider, labels
 from ui.safe_text import escaped
 from ui.session import actor, language, tr, variant
 
@@ -104,7 +102,7 @@ def matrix_settings(chosen: list[endpoints.Endpoint]) -> matrix.Matrix:
         tr("llm.temperatures"),
         matrix.TEMPERATURES,
         default=list(matrix.START_TEMPERATURES),
-        format_func=functools.partial(i18n.format.number, lang=language()),  # "0,7" in Ukrainian
+        format_func=decimal(),  # "0,7" in Ukrainian
         key="llm_temperatures",
         persist_state="session",
         help=tr("llm.temperatures_help"),
@@ -174,12 +172,13 @@ def generation_params(max_tokens: int) -> endpoints.Params:
             help=tr("llm.system_prompt_help"),
         )
         p1, p2, p3 = st.columns(3)
-        top_p = p1.slider(
+        top_p = decimal_slider(
             tr("llm.top_p"),
             0.05,
             1.0,
-            START.top_p,
             0.05,
+            into=p1,
+            value=START.top_p,
             key="llm_top_p",
             persist_state="session",
             help=tr("llm.top_p_help"),
