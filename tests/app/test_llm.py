@@ -186,7 +186,10 @@ def test_settings_survive_a_page_switch_and_a_hidden_tab_and_tasks_follow_a_new_
     def kept() -> bool:
         chosen = {key: at.multiselect(key=key).value for key in SETTINGS}
         assert chosen == SETTINGS, chosen
-        assert at.select_slider(key="llm_top_p").value == 0.5 and at.number_input(key="llm_max_tokens").value == 64
+        assert (
+            at.select_slider(key="llm_top_p").value == 0.5
+            and at.number_input(key="llm_max_tokens").value == 64
+        )
         return at.text_area(key="llm_prompt_de_4_easy").value == "Schreibe einen kurzen Artikel über KI."
 
     assert kept()
