@@ -18,9 +18,9 @@ def labels(prefix: str) -> Callable[[object], str]:
     return lambda value: i18n.t(f"{prefix}.{value}", lang)
 
 
-def decimal() -> Callable[[float], str]:
+def decimal(decimals: int | None = None) -> Callable[[float], str]:
     """Writes a number as the page's language does ("0,75" in Ukrainian), the language bound now."""
-    return functools.partial(i18n.format.number, lang=language())
+    return functools.partial(i18n.format.number, lang=language(), decimals=decimals)
 
 
 def decimal_slider(label: str, low: float, high: float, step: float, into=st, **options) -> float:

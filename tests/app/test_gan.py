@@ -708,3 +708,5 @@ def test_the_questions_answer_on_the_students_run():
     sliders = [s for s in at.select_slider if s.key.startswith("gan_qa_z_0_")]
     assert len(sliders) == 4  # the latent coordinates that change the picture most
     assert "z[" in sliders[0].label
+    sliders[0].set_value(2.0).run()  # the labels are the language's ("2.0"), bound when drawn
+    assert not at.exception and at.select_slider(key=sliders[0].key).value == 2.0

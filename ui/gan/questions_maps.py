@@ -12,9 +12,9 @@ from PIL import Image
 from services.common.errors import UserError
 from services.gan import anatomy, model, runs
 from services.gan.config import GanConfig
-from ui.format import number
 from ui.gan.questions_runs import chosen_run, no_run_note
 from ui.gan.state import current_config
+from ui.options import decimal
 from ui.session import tr
 
 SEEDS = 2**31 - 1
@@ -44,13 +44,14 @@ def draw() -> None:
     coordinates = _sensitive(key, cfg.to_dict(), int(seed))
     st.markdown(tr("gan.qa.sliders", n=len(coordinates)))
     base = anatomy.noise(cfg, int(seed))[0]
+    tenths = decimal(decimals=1)  # -1,5 ... 2,0 in Ukrainian
     columns = st.columns(len(coordinates) + 1, vertical_alignment="bottom")
     for column, coordinate in zip(columns, coordinates, strict=False):
         column.select_slider(
             f"z[{coordinate}]",
             SLIDER_VALUES,
             value=_rounded(base[coordinate]),
-            format_func=lambda value: number(value, 1),
+            format_func=tenths,
             key=slider_key(int(seed), coordinate),
             persist_state="session",
         )
