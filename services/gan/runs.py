@@ -29,18 +29,15 @@ import re
 import shutil
 import threading
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-
-from PIL import Image
 
 from services.common import compute, jobs
 from services.common.errors import UserError
 from services.common.model_cache import ModelCache
 from services.common.owners import Actor
-from services.common.paths import cache_dir
+from services.common.run_files import RunFiles, rewind, write_json
 from services.gan import data
 from services.gan.config import GanConfig
 
@@ -63,6 +60,15 @@ _START_LOCK = threading.Lock()
 # generators loaded for sampling: their own small cache, so opening Lab 1's samples never
 # evicts a Stable Diffusion pipeline from model_cache.RESIDENT (a generator is a few MB)
 GENERATORS = ModelCache(max_items=4)
+FILES = RunFiles("runs", _RUN_ID, GanConfig, unknown="gan.run.unknown", unreadable="gan.run.unreadable")
+# the run files' functions under this module's names
+_folder, _read_meta, _read_status, _update_status = (
+    FILES.folder,
+    FILES.read_meta,
+    FILES.read_status,
+    FILES.update_status,
+)
+metrics, sample_steps, samples_at = FILES.metrics, FILES.sample_steps, FILES.samples_at
 _GENERATOR_KEYS: dict[str, tuple] = {}  # run id -> its generator's key in GENERATORS
 
 
@@ -126,18 +132,10 @@ def create(
     """
     check(cfg, images)
     spec = data.check_spec(data_spec, zip_path)
-    run_id = time.strftime("%Y%m%d-%H%M%S") + "-" + uuid.uuid4().hex[:6]
-    folder = _folder(run_id, must_exist=False)
-    if spec["kind"] == "zip":
-        _link(Path(zip_path), folder / "data.zip")
     created = time.time()
     title = (title or "").strip() or default_title(spec, cfg, created)
-    _write_json(
-        folder / "config.json",
-        {"title": title, "created": created, "config": cfg.to_dict(), "data": spec, "owner": owner},
-    )
-    _write_json(folder / "status.json", {"status": "new", "step": 0, "seconds": 0.0})
-    return run_id
+    meta = {"title": title, "created": created, "config": cfg.to_dict(), "data": spec, "owner": owner}
+    return FILES.create(meta, zip_path)
 
 
 def check(cfg: GanConfig, images: int | None) -> None:
@@ -197,7 +195,7 @@ def extend(run_id: str, more: int, actor: Actor) -> GanConfig:
     cfg = GanConfig.from_dict(meta["config"])
     cfg.iterations += more
     meta["config"] = cfg.check().to_dict()
-    _write_json(_folder(run_id) / "config.json", meta)
+    write_json(_folder(run_id) / "config.json", meta)
     if _read_status(run_id)["status"] == "done":
         _update_status(run_id, status="stopped")
     return cfg
@@ -206,12 +204,11 @@ def extend(run_id: str, more: int, actor: Actor) -> GanConfig:
 def list_runs() -> list[RunInfo]:
     """Every run in the cache, newest first; unreadable folders are skipped."""
     runs = []
-    for folder in cache_dir("runs").iterdir():
-        if folder.is_dir() and _RUN_ID.match(folder.name):
-            try:
-                runs.append(run_info(folder.name))
-            except UserError:
-                log.warning("skipping unreadable run folder %s", folder.name)
+    for run_id in FILES.ids():
+        try:
+            runs.append(run_info(run_id))
+        except UserError:
+            log.warning("skipping unreadable run folder %s", run_id)
     return sorted(runs, key=lambda r: r.created, reverse=True)
 
 
@@ -241,37 +238,6 @@ def run_info(run_id: str) -> RunInfo:
         samples=sample_steps(run_id),
         owner=meta.get("owner"),
     )
-
-
-def metrics(run_id: str) -> list[dict]:
-    """The run's metrics lines in step order (a line cut short by a crash is skipped)."""
-    path = _folder(run_id) / "metrics.jsonl"
-    if not path.exists():
-        return []
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            rows.append(json.loads(line))
-        except json.JSONDecodeError:
-            continue
-    return rows
-
-
-def sample_steps(run_id: str) -> list[int]:
-    """Steps that have a sample grid, ascending."""
-    folder = _folder(run_id) / "samples"
-    if not folder.exists():
-        return []
-    return sorted(int(p.stem[5:]) for p in folder.glob("step_*.png") if p.stem[5:].isdigit())
-
-
-def samples_at(run_id: str, step: int) -> Image.Image | None:
-    """The sample grid saved at ``step`` (same noise at every step), or None."""
-    path = _folder(run_id) / "samples" / f"step_{int(step):05d}.png"
-    if not path.exists():
-        return None
-    with Image.open(path) as picture:
-        return picture.copy()
 
 
 def load_generator(run_id: str):
@@ -506,76 +472,6 @@ def _load_generator(path: Path, meta: dict):
 # ---------------------------------------------------------------- files
 
 
-def _folder(run_id: str, must_exist: bool = True) -> Path:
-    """The run's folder; an id that is not ours (or reaches outside the cache) is unknown."""
-    if not isinstance(run_id, str) or not _RUN_ID.match(run_id):
-        raise UserError("gan.run.unknown", run_id=str(run_id)[:80])
-    runs = cache_dir("runs")
-    if must_exist and not (runs / run_id / "config.json").exists():
-        raise UserError("gan.run.unknown", run_id=run_id)
-    return cache_dir("runs", run_id)
-
-
-def _read_meta(run_id: str) -> dict:
-    path = _folder(run_id) / "config.json"
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-        GanConfig.from_dict(meta["config"]).check()
-        meta["title"], meta["created"], meta["data"]["kind"]  # noqa: B018 - all must be there
-        return meta
-    except (OSError, ValueError, KeyError, TypeError, UserError):
-        raise UserError("gan.run.unreadable", run_id=run_id) from None
-
-
-def _read_status(run_id: str) -> dict:
-    path = _folder(run_id) / "status.json"
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {"status": "new", "step": 0, "seconds": 0.0}
-
-
-_STATUS_LOCK = threading.Lock()
-
-
-def _update_status(run_id: str, **changes) -> None:
-    with _STATUS_LOCK:
-        status = _read_status(run_id) | changes
-        status["updated"] = time.time()
-        _write_json(_folder(run_id) / "status.json", status)
-
-
-def _write_json(path: Path, data: dict) -> None:
-    """Write whole or not at all: a crash mid-write leaves the previous file."""
-    partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.part")
-    partial.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(partial, path)
-
-
-def rewind(folder: Path, step: int) -> None:
-    """Forget metrics and samples past the checkpoint: a crash lost those steps, and they will be redone.
-    (Lab 2's own diffusion runs keep the same files and rewind the same way.)"""
-    path = folder / "metrics.jsonl"
-    if path.exists():
-        lines = path.read_text(encoding="utf-8").splitlines()
-        kept = [line for line in lines if _line_step(line) <= step]
-        if len(kept) < len(lines):
-            partial = path.with_name(f"metrics.{os.getpid()}.{threading.get_ident()}.part")
-            partial.write_text("".join(line + "\n" for line in kept), encoding="utf-8")
-            os.replace(partial, path)
-    for grid in (folder / "samples").glob("step_*.png"):
-        if grid.stem[5:].isdigit() and int(grid.stem[5:]) > step:
-            grid.unlink()
-
-
-def _link(source: Path, target: Path) -> None:
-    """``target`` as a second name of ``source`` (no copy), or a copy where links are not possible."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
-
-
 def _save_checkpoint(folder: Path, trainer: Trainer) -> None:
     partial = folder / f"checkpoint.{os.getpid()}.{threading.get_ident()}.part"
     trainer.save(partial)
@@ -592,13 +488,6 @@ def _save_samples(folder: Path, trainer: Trainer) -> None:
     partial = samples / f"step_{trainer.step_count:05d}.part"
     data.to_pil_grid(images, nrow=8).save(partial, format="PNG")
     os.replace(partial, samples / f"step_{trainer.step_count:05d}.png")
-
-
-def _line_step(line: str) -> float:
-    try:
-        return json.loads(line)["step"]
-    except (ValueError, KeyError, TypeError):
-        return float("inf")  # a line cut short by the crash
 
 
 def _source(spec: dict) -> str:

@@ -19,23 +19,18 @@ a checkpoint; starting again continues from it with the same step counter and ra
 
 from __future__ import annotations
 
-import json
 import logging
-import os
 import re
 import shutil
 import threading
 import time
-import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from PIL import Image
 
 from services.common import jobs
 from services.common.errors import UserError
 from services.common.owners import Actor
-from services.common.paths import cache_dir
+from services.common.run_files import RunFiles, write_json
 from services.diffusion import samplers
 from services.diffusion.models import ModelRef
 from services.diffusion.own.config import SAMPLE_CFG, SAMPLE_STEPS, OwnConfig
@@ -52,7 +47,15 @@ MODEL = "model"
 SAMPLERS = tuple(name for name in samplers.NAMES if name != "LCM")
 _RUN_ID = re.compile(r"^\d{8}-\d{6}-[0-9a-f]{6}$")
 _START_LOCK = threading.Lock()
-_STATUS_LOCK = threading.Lock()
+FILES = RunFiles(FOLDER, _RUN_ID, OwnConfig, unknown="sd.own.err.unknown", unreadable="sd.own.err.unreadable")
+# the run files' functions under this module's names
+folder, read_meta, read_status, update_status = (
+    FILES.folder,
+    FILES.read_meta,
+    FILES.read_status,
+    FILES.update_status,
+)
+metrics, sample_steps, samples_at = FILES.metrics, FILES.sample_steps, FILES.samples_at
 
 
 @dataclass
@@ -109,16 +112,10 @@ def create(
     if images is not None and images < 2:
         raise UserError("sd.own.err.too_few", count=images)
     spec = data.check_spec(data_spec, zip_path)
-    run_id = f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
-    folder = cache_dir(FOLDER, run_id)
-    if spec["kind"] == "zip":
-        _link(Path(zip_path), folder / "data.zip")
     created = time.time()
     title = (title or "").strip()[:120] or default_title(spec, cfg, created)
     meta = {"title": title, "created": created, "config": cfg.to_dict(), "data": spec, "owner": owner}
-    write_json(folder / "config.json", meta)
-    write_json(folder / "status.json", {"status": "new", "step": 0, "seconds": 0.0})
-    return run_id
+    return FILES.create(meta, zip_path)
 
 
 def default_title(spec: dict, cfg: OwnConfig, created: float) -> str:
@@ -172,12 +169,11 @@ def extend(run_id: str, more: int, actor: Actor) -> None:
 def list_runs() -> list[RunInfo]:
     """Every run in the cache, newest first; unreadable folders are skipped."""
     found = []
-    for path in cache_dir(FOLDER).iterdir():
-        if path.is_dir() and _RUN_ID.match(path.name):
-            try:
-                found.append(run_info(path.name))
-            except UserError:
-                log.warning("skipping unreadable run folder %s", path.name)
+    for run_id in FILES.ids():
+        try:
+            found.append(run_info(run_id))
+        except UserError:
+            log.warning("skipping unreadable run folder %s", run_id)
     return sorted(found, key=lambda r: r.created, reverse=True)
 
 
@@ -208,33 +204,6 @@ def run_info(run_id: str) -> RunInfo:
         images=status.get("images"),
         samples=sample_steps(run_id),
     )
-
-
-def metrics(run_id: str) -> list[dict]:
-    """The run's metrics lines in step order (a line cut short by a crash is skipped)."""
-    path = folder(run_id) / "metrics.jsonl"
-    rows = []
-    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
-        try:
-            rows.append(json.loads(line))
-        except json.JSONDecodeError:
-            continue
-    return rows
-
-
-def sample_steps(run_id: str) -> list[int]:
-    """Steps that have a sample grid, ascending."""
-    grids = folder(run_id) / "samples"
-    return sorted(int(p.stem[5:]) for p in grids.glob("step_*.png") if p.stem[5:].isdigit())
-
-
-def samples_at(run_id: str, step: int) -> Image.Image | None:
-    """The sample grid saved at ``step``: a row per class, the same seeds at every step."""
-    path = folder(run_id) / "samples" / f"step_{int(step):05d}.png"
-    if not path.exists():
-        return None
-    with Image.open(path) as picture:
-        return picture.copy()
 
 
 def model_ref(run_id: str) -> ModelRef:
@@ -293,56 +262,3 @@ def delete(run_id: str, actor: Actor) -> None:
         if not job.wait(30):
             raise UserError("sd.own.err.busy")
     shutil.rmtree(path, ignore_errors=True)
-
-
-# ---------------------------------------------------------------- files
-
-
-def folder(run_id: str) -> Path:
-    """The run's folder; an id that is not ours (or reaches outside the cache) is unknown."""
-    if not isinstance(run_id, str) or not _RUN_ID.match(run_id):
-        raise UserError("sd.own.err.unknown", run_id=str(run_id)[:80])
-    path = cache_dir(FOLDER) / run_id
-    if not (path / "config.json").exists():
-        raise UserError("sd.own.err.unknown", run_id=run_id)
-    return path
-
-
-def read_meta(run_id: str) -> dict:
-    path = folder(run_id) / "config.json"
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-        OwnConfig.from_dict(meta["config"]).check()
-        meta["title"], meta["created"], meta["data"]["kind"]  # noqa: B018 - all must be there
-        return meta
-    except (OSError, ValueError, KeyError, TypeError, UserError):
-        raise UserError("sd.own.err.unreadable", run_id=run_id) from None
-
-
-def read_status(run_id: str) -> dict:
-    try:
-        return json.loads((folder(run_id) / "status.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {"status": "new", "step": 0, "seconds": 0.0}
-
-
-def update_status(run_id: str, **changes) -> None:
-    with _STATUS_LOCK:
-        status = read_status(run_id) | changes
-        status["updated"] = time.time()
-        write_json(folder(run_id) / "status.json", status)
-
-
-def write_json(path: Path, values: dict) -> None:
-    """Write whole or not at all: a crash mid-write leaves the previous file."""
-    partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}.part")
-    partial.write_text(json.dumps(values, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(partial, path)
-
-
-def _link(source: Path, target: Path) -> None:
-    """``target`` as a second name of ``source`` (no copy), or a copy where links are not possible."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)

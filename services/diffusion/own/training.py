@@ -19,12 +19,12 @@ import torch
 
 from services.common import compute, jobs
 from services.common.errors import UserError
+from services.common.run_files import rewind
 from services.diffusion.own import model, runs, sampling
 from services.diffusion.own.config import SAMPLE_CFG, SAMPLE_STEPS, OwnConfig
 from services.diffusion.own.quality import Judge
 from services.diffusion.own.trainer import Trainer
 from services.gan import data
-from services.gan import runs as gan_runs
 
 METRICS_EVERY = 10  # steps averaged into one metrics line
 CHECKPOINT_SECONDS = 30.0  # a checkpoint at least this often, whatever the steps
@@ -49,7 +49,7 @@ def train(job: jobs.Job, run_id: str) -> dict:
         if (folder / runs.CHECKPOINT).exists():
             trainer.load(folder / runs.CHECKPOINT)
         # 3. Forget metrics and samples past the checkpoint: a crash lost those steps, they are done again
-        gan_runs.rewind(folder, trainer.step_count)
+        rewind(folder, trainer.step_count)
         runs.update_status(run_id, source=images.source, images=len(images))
         # 4. Prepare the judge: the class probe trains on the first start
         judge = _judge(job, images, folder, trainer.step_count, cfg)

@@ -20,6 +20,7 @@ import torch.nn.functional as F
 
 from services.common import compute, jobs
 from services.common.owners import Actor
+from services.common.run_files import write_json
 from services.diffusion.own import judging, runs, training
 from services.diffusion.own.config import OwnConfig
 from services.gan import data
@@ -104,7 +105,7 @@ def compare(job: jobs.Job, gan_id: str, own_id: str, name: str) -> dict:
     }
     for side, images in (("gan", gan_images), ("diffusion", own_images)):
         data.to_pil_grid(images[:48], nrow=12).save(_path(own_id, name).with_suffix(f".{side}.png"))
-    runs.write_json(_path(own_id, name), result)
+    write_json(_path(own_id, name), result)
     job.report(4, 4, phase="done")
     return result
 
